@@ -1,0 +1,164 @@
+package org.openaims.common;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The orders a keyset-paginated list can be sorted in. Each order is one NOT NULL column with the
+ * row's id as tie-breaker, so a page boundary is the pair (value, id) of the last row, carried in an
+ * opaque cursor. A sort key prefixed with {@code -} sorts descending.
+ *
+ * @param <T> the row type
+ */
+public final class SortOptions<T> {
+
+	private final Map<String, Column<T>> columns = new LinkedHashMap<>();
+
+	private final String idColumn;
+
+	private final Function<T, UUID> idOf;
+
+	private final String defaultSort;
+
+	private SortOptions(String idColumn, Function<T, UUID> idOf, String defaultSort) {
+		this.idColumn = idColumn;
+		this.idOf = idOf;
+		this.defaultSort = defaultSort;
+	}
+
+	/** Starts the options of a list whose rows are identified by {@code idColumn}. */
+	public static <T> SortOptions<T> by(String idColumn, Function<T, UUID> idOf, String defaultSort) {
+		return new SortOptions<>(idColumn, idOf, defaultSort);
+	}
+
+	/** A text column. */
+	public SortOptions<T> text(String key, String column, Function<T, String> value) {
+		columns.put(key, new Column<>(column, row -> value.apply(row), false));
+		return this;
+	}
+
+	/** A timestamp column. */
+	public SortOptions<T> time(String key, String column, Function<T, Instant> value) {
+		columns.put(key, new Column<>(column, row -> value.apply(row).toString(), true));
+		return this;
+	}
+
+	/** The keys a client may send, ascending and descending. */
+	public List<String> keys() {
+		List<String> keys = new ArrayList<>();
+		columns.keySet().forEach(k -> {
+			keys.add(k);
+			keys.add("-" + k);
+		});
+		return keys;
+	}
+
+	/**
+	 * Applies the request to a query: adds the "after cursor" condition to {@code where} and returns
+	 * the chosen order, which writes the ORDER BY clause and cuts the fetched rows into a page.
+	 */
+	public Sorting apply(PageRequest request, SqlWhere where) {
+		String sort = request.sort() == null || request.sort().isBlank() ? defaultSort : request.sort().strip();
+		boolean descending = sort.startsWith("-");
+		String key = descending ? sort.substring(1) : sort;
+		Column<T> column = columns.get(key);
+		if (column == null) {
+			throw new InvalidInputException("sort", "must be one of " + String.join(", ", keys()));
+		}
+		Sorting sorting = new Sorting(sort, column, descending, request.effectiveLimit());
+		if (request.after() != null && !request.after().isBlank()) {
+			sorting.restrict(request.after(), where);
+		}
+		return sorting;
+	}
+
+	/** One chosen order. */
+	public final class Sorting {
+
+		private final String sort;
+
+		private final Column<T> column;
+
+		private final boolean descending;
+
+		private final int limit;
+
+		private Sorting(String sort, Column<T> column, boolean descending, int limit) {
+			this.sort = sort;
+			this.column = column;
+			this.descending = descending;
+			this.limit = limit;
+		}
+
+		/** {@code ORDER BY ... LIMIT :limit+1}: one row more than the page, to know if another follows. */
+		public String orderByAndLimit() {
+			String dir = descending ? " DESC" : " ASC";
+			return " ORDER BY " + column.column() + dir + ", " + idColumn + dir + " LIMIT " + (limit + 1);
+		}
+
+		/** Cuts the fetched rows (up to limit + 1) into a page with the next cursor. */
+		public Page<T> page(List<T> rows) {
+			if (rows.size() <= limit) {
+				return new Page<>(rows, null);
+			}
+			List<T> items = rows.subList(0, limit);
+			T last = items.get(items.size() - 1);
+			return new Page<>(items, encode(column.value().apply(last), idOf.apply(last)));
+		}
+
+		private void restrict(String cursor, SqlWhere where) {
+			String[] parts = decode(cursor);
+			if (!parts[0].equals(sort)) {
+				throw new InvalidInputException("after", "the cursor belongs to another sort order than '" + sort + "'");
+			}
+			UUID id;
+			Object value;
+			try {
+				id = UUID.fromString(parts[1]);
+				value = column.timestamp() ? Timestamp.from(Instant.parse(parts[2])) : parts[2];
+			}
+			catch (IllegalArgumentException | DateTimeParseException e) {
+				throw invalidCursor();
+			}
+			String op = descending ? "<" : ">";
+			where.and("(" + column.column() + " " + op + " :after_value OR (" + column.column() + " = :after_value AND "
+					+ idColumn + " " + op + " :after_id))");
+			where.param("after_value", value).param("after_id", id);
+		}
+
+		private String encode(String value, UUID id) {
+			String raw = sort + "\n" + id + "\n" + value;
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+		}
+
+		private String[] decode(String cursor) {
+			try {
+				String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+				String[] parts = raw.split("\n", 3);
+				if (parts.length != 3) {
+					throw invalidCursor();
+				}
+				return parts;
+			}
+			catch (IllegalArgumentException e) {
+				throw invalidCursor();
+			}
+		}
+	}
+
+	private static InvalidInputException invalidCursor() {
+		return new InvalidInputException("after", "is not a cursor returned by this list");
+	}
+
+	private record Column<T>(String column, Function<T, String> value, boolean timestamp) {
+	}
+}

@@ -1,0 +1,112 @@
+package org.openaims.common.web;
+
+import java.io.IOException;
+import java.util.Map;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses API request bodies larger than 12 MB (the largest import is 10 MB) before anything reads
+ * them, so an oversized or endless JSON or CSV body cannot exhaust memory.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RequestSizeLimit extends OncePerRequestFilter {
+
+	static final long MAX_BYTES = 12L * 1024 * 1024;
+
+	private final JsonMapper json;
+
+	RequestSizeLimit(JsonMapper json) {
+		this.json = json;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (request.getContentLengthLong() > MAX_BYTES) {
+			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			json.writeValue(response.getOutputStream(),
+					Map.of("type", "urn:openaims:problem:too-large", "title", "Request too large", "status", 413,
+							"detail", "request bodies may have at most " + MAX_BYTES / (1024 * 1024) + " MB"));
+			return;
+		}
+		// Chunked bodies announce no length: count while reading instead.
+		chain.doFilter(request.getContentLengthLong() < 0 ? new Bounded(request) : request, response);
+	}
+
+	/** A request whose body fails to read past {@link #MAX_BYTES}. */
+	private static final class Bounded extends jakarta.servlet.http.HttpServletRequestWrapper {
+
+		Bounded(HttpServletRequest request) {
+			super(request);
+		}
+
+		@Override
+		public jakarta.servlet.ServletInputStream getInputStream() throws IOException {
+			jakarta.servlet.ServletInputStream in = super.getInputStream();
+			return new jakarta.servlet.ServletInputStream() {
+
+				private long count;
+
+				@Override
+				public int read() throws IOException {
+					int b = in.read();
+					if (b >= 0) {
+						count(1);
+					}
+					return b;
+				}
+
+				@Override
+				public int read(byte[] buffer, int offset, int length) throws IOException {
+					int n = in.read(buffer, offset, length);
+					if (n > 0) {
+						count(n);
+					}
+					return n;
+				}
+
+				private void count(int n) throws IOException {
+					count += n;
+					if (count > MAX_BYTES) {
+						throw new IOException("the request body is larger than " + MAX_BYTES / (1024 * 1024) + " MB");
+					}
+				}
+
+				@Override
+				public boolean isFinished() {
+					return in.isFinished();
+				}
+
+				@Override
+				public boolean isReady() {
+					return in.isReady();
+				}
+
+				@Override
+				public void setReadListener(jakarta.servlet.ReadListener listener) {
+					in.setReadListener(listener);
+				}
+			};
+		}
+	}
+}

@@ -1,0 +1,135 @@
+package org.openaims.identity.web;
+
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+
+import org.openaims.common.ConflictException;
+import org.openaims.common.InvalidInputException;
+import org.openaims.common.NotFoundException;
+import org.openaims.common.web.FormErrors;
+import org.openaims.common.PageRequest;
+import org.openaims.identity.NewUser;
+import org.openaims.identity.Role;
+import org.openaims.identity.UserAdministration;
+import org.openaims.identity.UserChanges;
+import org.openaims.identity.UserDirectory;
+import org.openaims.identity.UserView;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** User administration pages (administrators). */
+@Controller
+@RequestMapping("/admin/users")
+@PreAuthorize("hasRole('ADMIN')")
+class UserAdminController {
+
+	private static final String FORM = "identity/users/form";
+
+	private final UserDirectory directory;
+
+	private final UserAdministration administration;
+
+	UserAdminController(UserDirectory directory, UserAdministration administration) {
+		this.directory = directory;
+		this.administration = administration;
+	}
+
+	@InitBinder
+	void binder(WebDataBinder binder) {
+		binder.setDisallowedFields("id");
+	}
+
+	@ModelAttribute("roles")
+	Role[] roles() {
+		return Role.values();
+	}
+
+	@GetMapping
+	String list(@RequestParam(required = false) String q, @RequestParam(required = false) String after, Model model) {
+		model.addAttribute("q", q);
+		model.addAttribute("page", directory.list(new PageRequest(50, after, null), q, null, null));
+		return "identity/users/list";
+	}
+
+	@GetMapping("/new")
+	String initCreationForm(Model model) {
+		model.addAttribute("user", new NewUser(null, null, null, null, java.util.Set.of(Role.VIEWER)));
+		return FORM;
+	}
+
+	@PostMapping("/new")
+	String processCreationForm(@Valid @ModelAttribute("user") NewUser user, BindingResult result,
+			RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			return FORM;
+		}
+		try {
+			UserView created = administration.create(user);
+			redirect.addFlashAttribute("flash", "User " + created.username() + " created.");
+			return "redirect:/admin/users";
+		}
+		catch (InvalidInputException e) {
+			FormErrors.reject(result, e);
+			return FORM;
+		}
+	}
+
+	@GetMapping("/{id}/edit")
+	String initUpdateForm(@PathVariable UUID id, Model model) {
+		UserView user = directory.find(id).orElseThrow(() -> new NotFoundException("user", id));
+		model.addAttribute("user", new UserChanges(user.displayName(), user.email(), user.roles(), user.enabled(),
+				user.version()));
+		model.addAttribute("userId", id);
+		model.addAttribute("username", user.username());
+		return FORM;
+	}
+
+	@PostMapping("/{id}/edit")
+	String processUpdateForm(@PathVariable UUID id, @Valid @ModelAttribute("user") UserChanges changes,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		UserView user = directory.find(id).orElseThrow(() -> new NotFoundException("user", id));
+		model.addAttribute("userId", id);
+		model.addAttribute("username", user.username());
+		if (result.hasErrors()) {
+			return FORM;
+		}
+		try {
+			administration.change(id, changes);
+			redirect.addFlashAttribute("flash", "User " + user.username() + " saved.");
+			return "redirect:/admin/users";
+		}
+		catch (InvalidInputException e) {
+			FormErrors.reject(result, e);
+			return FORM;
+		}
+		catch (ConflictException e) {
+			result.reject("conflict", e.getMessage());
+			return FORM;
+		}
+	}
+
+	@PostMapping("/{id}/password")
+	String resetPassword(@PathVariable UUID id, @RequestParam String password, RedirectAttributes redirect) {
+		try {
+			administration.resetPassword(id, password);
+			redirect.addFlashAttribute("flash", "Password set.");
+		}
+		catch (InvalidInputException e) {
+			redirect.addFlashAttribute("flashError", "Password " + e.problems().get(0).message() + ".");
+		}
+		return "redirect:/admin/users/" + id + "/edit";
+	}
+}

@@ -1,0 +1,14 @@
+package org.openaims.inventory;
+
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** A new version of an AI system: its label (e.g. "2.3.0"), release date and notes. */
+public record NewSystemVersion(
+		@NotBlank @Size(max = 100) @Pattern(regexp = "[^\\s].*", message = "must not start with a space") String label,
+		LocalDate releasedOn,
+		@Size(max = 4000) String notes) {
+}

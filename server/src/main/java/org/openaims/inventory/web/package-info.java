@@ -1,0 +1,2 @@
+/** Inventory's REST endpoints and pages: AI systems, vendors, scope statement. */
+package org.openaims.inventory.web;
