@@ -41,7 +41,12 @@ final class TestDatabase implements ContextCustomizer {
 			properties.put("spring.datasource.password", System.getProperty("aims.test.db.password", ""));
 			properties.put("spring.flyway.schemas", name);
 			properties.put("spring.flyway.create-schemas", "true");
-			context.addApplicationListener((ApplicationListener<ContextClosedEvent>) event -> drop(event, name));
+			context.addApplicationListener(new ApplicationListener<ContextClosedEvent>() {
+				@Override
+				public void onApplicationEvent(ContextClosedEvent event) {
+					drop(event, name);
+				}
+			});
 		}
 		else {
 			properties.put("spring.datasource.url", "jdbc:h2:mem:" + name

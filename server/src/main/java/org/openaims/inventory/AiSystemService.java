@@ -127,6 +127,16 @@ public class AiSystemService {
 		return get(id);
 	}
 
+	/**
+	 * The rules that span fields or records, for forms that show every problem at once; fields that
+	 * are missing are left to Bean Validation. {@code id} is the system being edited, or null.
+	 */
+	@Transactional(readOnly = true)
+	public List<FieldProblem> ruleProblems(AiSystemDetails details, UUID id) {
+		UUID currentVendor = id == null ? null : systems.findById(id).map(AiSystem::vendorId).orElse(null);
+		return check(details, id, currentVendor, liveChecks());
+	}
+
 	/** Whether the signed-in user may change this system (for showing or hiding buttons). */
 	@Transactional(readOnly = true)
 	public boolean mayChange(AiSystemView system) {

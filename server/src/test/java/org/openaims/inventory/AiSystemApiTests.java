@@ -15,11 +15,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openaims.AimsTest;
+import org.openaims.Api;
 import org.openaims.TestUsers;
 import org.openaims.TestUsers.TestUser;
 import org.openaims.identity.Role;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -36,7 +36,7 @@ class AiSystemApiTests {
 	MockMvcTester mvc;
 
 	@Autowired
-	JsonMapper json;
+	Api api;
 
 	@Autowired
 	TestUsers users;
@@ -451,10 +451,7 @@ class AiSystemApiTests {
 	}
 
 	List<String> names(String query) {
-		List<String> names = new ArrayList<>();
-		body(get(manager, "/api/v1/ai-systems?limit=500&" + query), HttpStatus.OK).get("items")
-			.forEach(item -> names.add(item.get("name").asString()));
-		return names;
+		return api.names(get(manager, "/api/v1/ai-systems?limit=500&" + query));
 	}
 
 	int count(String unit) {
@@ -466,64 +463,34 @@ class AiSystemApiTests {
 	}
 
 	MvcTestResult get(TestUser user, String uri) {
-		return mvc.get().uri(uri).header("Authorization", user.bearer()).exchange();
+		return api.get(user, uri);
 	}
 
 	MvcTestResult post(TestUser user, String uri, Object body) {
-		return raw(user, uri, json.writeValueAsString(body));
+		return api.post(user, uri, body);
 	}
 
 	MvcTestResult put(TestUser user, String uri, Object body) {
-		return mvc.put().uri(uri).header("Authorization", user.bearer()).contentType(MediaType.APPLICATION_JSON)
-			.content(json.writeValueAsString(body)).exchange();
+		return api.put(user, uri, body);
 	}
 
 	MvcTestResult raw(TestUser user, String uri, String body) {
-		return mvc.post().uri(uri).header("Authorization", user.bearer()).contentType(MediaType.APPLICATION_JSON)
-			.content(body).exchange();
+		return api.raw(user, uri, body);
 	}
 
 	MvcTestResult importCsv(TestUser user, String csv) {
-		return mvc.post().uri("/api/v1/ai-systems/import").header("Authorization", user.bearer())
-			.contentType("text/csv").content(csv.getBytes(StandardCharsets.UTF_8)).exchange();
+		return api.postCsv(user, "/api/v1/ai-systems/import", csv);
 	}
 
 	String csv(MvcTestResult result) {
-		assertThat(result).hasStatusOk();
-		assertThat(result.getResponse().getContentType()).startsWith("text/csv");
-		try {
-			return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-		}
-		catch (java.io.UnsupportedEncodingException e) {
-			throw new IllegalStateException(e);
-		}
+		return api.csv(result);
 	}
 
 	JsonNode body(MvcTestResult result, HttpStatus status) {
-		assertThat(result).hasStatus(status);
-		try {
-			return json.readTree(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
-		}
-		catch (java.io.UnsupportedEncodingException e) {
-			throw new IllegalStateException(e);
-		}
+		return api.body(result, status);
 	}
 
-	/** Asserts an RFC 9457 problem; {@code field} (if given) is named in {@code errors}, {@code text} in the detail. */
 	JsonNode assertProblem(MvcTestResult result, HttpStatus status, String field, String text) {
-		assertThat(result).hasStatus(status);
-		assertThat(result.getResponse().getContentType()).isEqualTo("application/problem+json");
-		JsonNode problem = body(result, status);
-		assertThat(problem.get("status").asInt()).isEqualTo(status.value());
-		assertThat(problem.get("type").asString()).startsWith("urn:openaims:problem:");
-		if (field != null) {
-			List<String> fields = new ArrayList<>();
-			problem.get("errors").forEach(e -> fields.add(e.get("field").asString()));
-			assertThat(fields).contains(field);
-		}
-		if (text != null) {
-			assertThat(problem.toString()).containsIgnoringCase(text);
-		}
-		return problem;
+		return api.problem(result, status, field, text);
 	}
 }

@@ -182,11 +182,22 @@ public final class CsvFormat {
 	}
 
 	static String guard(String cell) {
-		return !cell.isEmpty() && FORMULA_START.indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
+		return needsGuard(cell) ? "'" + cell : cell;
 	}
 
 	static String unguard(String cell) {
-		return cell.length() >= 2 && cell.charAt(0) == '\'' && FORMULA_START.indexOf(cell.charAt(1)) >= 0
-				? cell.substring(1) : cell;
+		return !cell.isEmpty() && cell.charAt(0) == '\'' && needsGuard(cell.substring(1)) ? cell.substring(1) : cell;
+	}
+
+	/**
+	 * A cell a spreadsheet would run as a formula, or one that would read back as such a cell once a
+	 * guarding apostrophe is removed (so that guarding can always be undone exactly).
+	 */
+	private static boolean needsGuard(String cell) {
+		int i = 0;
+		while (i < cell.length() && cell.charAt(i) == '\'') {
+			i++;
+		}
+		return i < cell.length() && FORMULA_START.indexOf(cell.charAt(i)) >= 0;
 	}
 }

@@ -119,6 +119,7 @@ class AiSystemController {
 			Model model, RedirectAttributes redirect) {
 		addChoices(model);
 		if (result.hasErrors()) {
+			addRuleProblems(result, details, null);
 			return FORM;
 		}
 		try {
@@ -160,6 +161,7 @@ class AiSystemController {
 		model.addAttribute("systemName", details.name());
 		addChoices(model);
 		if (result.hasErrors()) {
+			addRuleProblems(result, details, id);
 			return FORM;
 		}
 		try {
@@ -222,6 +224,17 @@ class AiSystemController {
 			model.addAttribute("problems", e.problems());
 		}
 		return "inventory/systems/import";
+	}
+
+	/** Adds the cross-field rule problems to a form that has other errors, so the user sees all at once. */
+	private void addRuleProblems(BindingResult result, AiSystemDetails details, UUID id) {
+		if (result.getTarget() == null) {
+			return;
+		}
+		systems.ruleProblems(details, id)
+			.stream()
+			.filter(p -> !result.hasFieldErrors(p.field()))
+			.forEach(p -> result.rejectValue(p.field(), "invalid", p.message()));
 	}
 
 	private void addChoices(Model model) {

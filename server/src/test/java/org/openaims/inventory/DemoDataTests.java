@@ -1,0 +1,55 @@
+package org.openaims.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.openaims.common.Page;
+import org.openaims.common.PageRequest;
+import org.openaims.identity.CurrentUser;
+import org.openaims.identity.UserDirectory;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** A first start with demo data on gives a believable organization, and only once. */
+@SpringBootTest(properties = { "aims.demo-data=true", "aims.identity.bootstrap-admin-token=bootstrap-token-for-tests-0001" })
+class DemoDataTests {
+
+	@Autowired
+	AiSystemService systems;
+
+	@Autowired
+	VendorService vendors;
+
+	@Autowired
+	ScopeService scope;
+
+	@Autowired
+	UserDirectory users;
+
+	@Autowired
+	org.openaims.identity.ApiTokenService tokens;
+
+	@Test
+	void loadsSixSystemsMixingRolesThreeVendorsAndAScope() {
+		Page<AiSystemView> page = systems.list(AiSystemFilter.none(), PageRequest.first(50));
+		List<AiSystemView> all = page.items();
+		assertThat(all).hasSize(6);
+		assertThat(all).extracting(AiSystemView::name).contains("CreditScore", "Support Assistant", "Fraud Sentinel",
+				"TalentSift Screening", "CodeWeaver Assistant");
+		assertThat(all.stream().flatMap(s -> s.organizationRoles().stream()).distinct()).containsExactlyInAnyOrder(AiRole.values());
+		assertThat(all).anySatisfy(s -> assertThat(s.vendorName()).isNotNull());
+		assertThat(all).anySatisfy(s -> assertThat(s.inScope()).isFalse());
+		assertThat(vendors.list(VendorFilter.none(), PageRequest.first(50)).items()).hasSize(3);
+		assertThat(CurrentUser.runAsSystem(() -> scope.current()).aiSystemsInScope()).hasSize(5);
+		assertThat(users.find("admin")).isPresent();
+		assertThat(users.find("maria.keller")).isPresent();
+		// The bootstrap token of an automated install authenticates as admin.
+		assertThat(tokens.authenticate("bootstrap-token-for-tests-0001")).hasValueSatisfying(p -> {
+			assertThat(p.getUsername()).isEqualTo("admin");
+			assertThat(p.getAuthorities()).extracting(Object::toString).contains("ROLE_ADMIN");
+		});
+	}
+}
