@@ -1,0 +1,89 @@
+package org.openaims.cli;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.StringJoiner;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Calls the OpenAIMS REST API; a refused request becomes an exception carrying the problem's detail. */
+final class ApiClient {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+	private final String server;
+
+	private final String token;
+
+	ApiClient(String server, String token) {
+		this.server = server.endsWith("/") ? server.substring(0, server.length() - 1) : server;
+		this.token = token;
+	}
+
+	JsonNode get(String path, Map<String, String> query) throws IOException, InterruptedException {
+		return send(request(path + queryString(query)).GET());
+	}
+
+	JsonNode post(String path, Object body) throws IOException, InterruptedException {
+		return send(request(path).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+	}
+
+	private HttpRequest.Builder request(String path) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(server + path))
+			.timeout(Duration.ofMinutes(2))
+			.header("Accept", "application/json");
+		if (token != null) {
+			builder.header("Authorization", "Bearer " + token);
+		}
+		return builder;
+	}
+
+	private JsonNode send(HttpRequest.Builder request) throws IOException, InterruptedException {
+		HttpResponse<String> response;
+		try {
+			response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (java.net.ConnectException e) {
+			throw new IOException("cannot reach " + server + " (is the server running?)");
+		}
+		String body = response.body();
+		if (response.statusCode() >= 400) {
+			throw new IOException(describe(response.statusCode(), body));
+		}
+		return body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body);
+	}
+
+	static String describe(int status, String body) {
+		try {
+			JsonNode problem = JSON.readTree(body);
+			if (problem.hasNonNull("detail")) {
+				return "HTTP " + status + ": " + problem.get("detail").asString();
+			}
+		}
+		catch (RuntimeException notJson) {
+			// fall through to the status alone
+		}
+		return "HTTP " + status;
+	}
+
+	private static String queryString(Map<String, String> query) {
+		StringJoiner joined = new StringJoiner("&", "?", "").setEmptyValue("");
+		query.forEach((key, value) -> {
+			if (value != null) {
+				joined.add(URLEncoder.encode(key, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+			}
+		});
+		return joined.toString();
+	}
+}

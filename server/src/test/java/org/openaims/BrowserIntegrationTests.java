@@ -1,0 +1,72 @@
+package org.openaims;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * In headless Chromium against the packaged server: the admin signs in and sees the AI systems, and
+ * the htmx filter narrows the list without a page load. Runs with {@code -Pbrowser} (needs Debian's
+ * chromium and chromium-driver; {@code .ci/run} runs it).
+ */
+class BrowserIntegrationTests {
+
+	static RunningJar server;
+
+	static WebDriver browser;
+
+	@BeforeAll
+	static void start() throws Exception {
+		server = RunningJar.start(Map.of());
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(System.getProperty("aims.chromium", "/usr/bin/chromium"));
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+				"--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync", "--window-size=1400,1000");
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new java.io.File(System.getProperty("aims.chromedriver", "/usr/bin/chromedriver")))
+			.build();
+		browser = new ChromeDriver(service, options);
+	}
+
+	@AfterAll
+	static void stop() throws Exception {
+		if (browser != null) {
+			browser.quit();
+		}
+		server.close();
+	}
+
+	@Test
+	void theAdminSignsInSeesTheAiSystemsAndFiltersThem() {
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+		browser.get(server.url("/ai-systems"));
+		wait.until(ExpectedConditions.urlContains("/login"));
+		browser.findElement(By.id("username")).sendKeys("admin");
+		browser.findElement(By.id("password")).sendKeys(RunningJar.ADMIN_PASSWORD);
+		browser.findElement(By.cssSelector("button[type=submit]")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("systems-table")));
+		String table = browser.findElement(By.id("systems-table")).getText();
+		assertThat(table).contains("CreditScore").contains("Support Assistant").contains("Fraud Sentinel");
+
+		browser.findElement(By.name("q")).sendKeys("fraud");
+		wait.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(By.id("systems-table"), "CreditScore")));
+		assertThat(browser.findElement(By.id("systems-table")).getText()).contains("Fraud Sentinel");
+		assertThat(browser.getCurrentUrl()).contains("q=fraud");
+
+		browser.findElement(By.linkText("Fraud Sentinel")).click();
+		wait.until(ExpectedConditions.titleContains("Fraud Sentinel"));
+		assertThat(browser.getPageSource()).contains("Detect potentially fraudulent card transactions");
+	}
+}

@@ -1,0 +1,74 @@
+package org.openaims;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The packaged server as users run it: starts quickly with demo data, and the admin signs in. */
+class JarIntegrationTests {
+
+	static RunningJar server;
+
+	@BeforeAll
+	static void start() throws Exception {
+		server = RunningJar.start(Map.of("AIMS_BOOTSTRAP_ADMIN_TOKEN", "integration-bootstrap-token-0001"));
+		System.out.printf("[startup] the jar answered healthy %.1f s after launch%n", server.startup.toMillis() / 1000.0);
+	}
+
+	@AfterAll
+	static void stop() throws Exception {
+		server.close();
+	}
+
+	@Test
+	void startsWithin20SecondsWithDemoData() throws Exception {
+		assertThat(server.startup).isLessThan(Duration.ofSeconds(20));
+		assertThat(server.logText()).contains("Loaded the demo organization").contains("Created user 'admin'");
+		// The embedded database lives under the data directory.
+		if (!TestDatabase.postgres()) {
+			assertThat(server.dataDir.resolve("db")).isDirectory();
+		}
+	}
+
+	@Test
+	void theAdminSignsInAndSeesTheAiSystems() throws Exception {
+		HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		String login = browser.send(HttpRequest.newBuilder(URI.create(server.url("/login"))).build(),
+				HttpResponse.BodyHandlers.ofString()).body();
+		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
+		assertThat(csrf.find()).isTrue();
+		String form = "username=admin&password=" + URLEncoder.encode(RunningJar.ADMIN_PASSWORD, StandardCharsets.UTF_8)
+				+ "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+		HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(server.url("/login")))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(signedIn.statusCode()).isEqualTo(302);
+		assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/"));
+		HttpResponse<String> systems = browser.send(HttpRequest.newBuilder(URI.create(server.url("/ai-systems"))).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(systems.statusCode()).isEqualTo(200);
+		assertThat(systems.body()).contains("CreditScore").contains("Support Assistant").contains("TalentSift Screening");
+	}
+
+	@Test
+	void theBootstrapTokenWorksOnTheApi() throws Exception {
+		HttpResponse<String> list = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url("/api/v1/ai-systems?limit=2")))
+			.header("Authorization", "Bearer integration-bootstrap-token-0001").build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(list.statusCode()).isEqualTo(200);
+		assertThat(list.body()).contains("\"items\"").contains("\"next\"");
+	}
+}
