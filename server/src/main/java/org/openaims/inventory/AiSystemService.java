@@ -34,6 +34,8 @@ import org.openaims.identity.Role;
 import org.openaims.identity.UserDirectory;
 import org.openaims.identity.UserView;
 import org.openaims.inventory.internal.AiSystem;
+import org.openaims.ledger.HistoryEntry;
+import org.openaims.ledger.Ledger;
 import org.openaims.inventory.internal.AiSystemCsv;
 import org.openaims.inventory.internal.AiSystemQueries;
 import org.openaims.inventory.internal.AiSystems;
@@ -59,6 +61,9 @@ public class AiSystemService {
 
 	private static final int EXPORT_PAGE = 500;
 
+	/** The ledger's subject type for AI systems. */
+	public static final String SUBJECT = "ai-system";
+
 	private final AiSystems systems;
 
 	private final AiSystemQueries queries;
@@ -69,18 +74,30 @@ public class AiSystemService {
 
 	private final Validator validator;
 
+	private final Ledger ledger;
+
 	AiSystemService(AiSystems systems, AiSystemQueries queries, VendorQueries vendors, UserDirectory users,
-			Validator validator) {
+			Validator validator, Ledger ledger) {
 		this.systems = systems;
 		this.queries = queries;
 		this.vendors = vendors;
 		this.users = users;
 		this.validator = validator;
+		this.ledger = ledger;
 	}
 
 	@Transactional(readOnly = true)
 	public AiSystemView get(UUID id) {
 		return queries.find(id).orElseThrow(() -> new NotFoundException("AI system", id));
+	}
+
+	/** Every recorded change of a system, oldest first, from the ledger. */
+	@Transactional(readOnly = true)
+	public List<HistoryEntry> history(UUID id) {
+		if (!systems.existsById(id)) {
+			throw new NotFoundException("AI system", id);
+		}
+		return ledger.history(SUBJECT, id.toString());
 	}
 
 	@Transactional(readOnly = true)

@@ -10,6 +10,8 @@ import org.openaims.identity.CurrentUser;
 import org.openaims.inventory.internal.AiSystemQueries;
 import org.openaims.inventory.internal.ScopeStatement;
 import org.openaims.inventory.internal.ScopeStatements;
+import org.openaims.ledger.HistoryEntry;
+import org.openaims.ledger.Ledger;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -30,9 +32,18 @@ public class ScopeService {
 
 	private final AiSystemQueries systems;
 
-	ScopeService(ScopeStatements statements, AiSystemQueries systems) {
+	private final Ledger ledger;
+
+	ScopeService(ScopeStatements statements, AiSystemQueries systems, Ledger ledger) {
 		this.statements = statements;
 		this.systems = systems;
+		this.ledger = ledger;
+	}
+
+	/** Every saved version of the scope statement with what changed, oldest first, from the ledger. */
+	@Transactional(readOnly = true)
+	public List<HistoryEntry> history() {
+		return ledger.history("scope-statement", "aims-scope");
 	}
 
 	/** The current version with the systems in and out of scope. */

@@ -33,6 +33,8 @@ import org.openaims.inventory.internal.VendorCsv;
 import org.openaims.inventory.internal.VendorQueries;
 import org.openaims.inventory.internal.VendorQueries.VendorRef;
 import org.openaims.inventory.internal.Vendors;
+import org.openaims.ledger.HistoryEntry;
+import org.openaims.ledger.Ledger;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -59,11 +61,23 @@ public class VendorService {
 
 	private final Validator validator;
 
-	VendorService(Vendors vendors, VendorQueries queries, AiSystemQueries systems, Validator validator) {
+	private final Ledger ledger;
+
+	VendorService(Vendors vendors, VendorQueries queries, AiSystemQueries systems, Validator validator, Ledger ledger) {
 		this.vendors = vendors;
 		this.queries = queries;
 		this.systems = systems;
 		this.validator = validator;
+		this.ledger = ledger;
+	}
+
+	/** Every recorded change of a vendor, oldest first, from the ledger. */
+	@Transactional(readOnly = true)
+	public List<HistoryEntry> history(UUID id) {
+		if (!vendors.existsById(id)) {
+			throw new NotFoundException("vendor", id);
+		}
+		return ledger.history("vendor", id.toString());
 	}
 
 	@Transactional(readOnly = true)

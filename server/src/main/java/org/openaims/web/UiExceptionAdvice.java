@@ -1,10 +1,12 @@
 package org.openaims.web;
 
+import org.openaims.common.AccessRefusal;
 import org.openaims.common.ConflictException;
 import org.openaims.common.InvalidInputException;
 import org.openaims.common.NotFoundException;
 import org.openaims.common.csv.CsvImportException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -20,6 +22,12 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  */
 @ControllerAdvice(annotations = Controller.class)
 class UiExceptionAdvice {
+
+	private final ApplicationEventPublisher events;
+
+	UiExceptionAdvice(ApplicationEventPublisher events) {
+		this.events = events;
+	}
 
 	@ExceptionHandler(NotFoundException.class)
 	@ResponseStatus(HttpStatus.NOT_FOUND)
@@ -42,9 +50,10 @@ class UiExceptionAdvice {
 
 	@ExceptionHandler(AccessDeniedException.class)
 	@ResponseStatus(HttpStatus.FORBIDDEN)
-	String forbidden(AccessDeniedException e, Model model) {
-		return page(model, 403, "Forbidden",
-				"Access Denied".equals(e.getMessage()) ? "Your roles do not allow this action." : e.getMessage());
+	String forbidden(AccessDeniedException e, Model model, jakarta.servlet.http.HttpServletRequest request) {
+		String reason = "Access Denied".equals(e.getMessage()) ? "Your roles do not allow this action." : e.getMessage();
+		events.publishEvent(new AccessRefusal(request.getMethod(), request.getRequestURI(), reason));
+		return page(model, 403, "Forbidden", reason);
 	}
 
 	private static String page(Model model, int status, String reason, String message) {

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.validation.ConstraintViolationException;
 
+import org.openaims.common.AccessRefusal;
 import org.openaims.common.ConflictException;
 import org.openaims.common.FieldProblem;
 import org.openaims.common.InvalidInputException;
@@ -20,6 +21,7 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
@@ -52,6 +54,12 @@ import org.springframework.beans.TypeMismatchException;
 class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblemAdvice.class);
+
+	private final ApplicationEventPublisher events;
+
+	ApiProblemAdvice(ApplicationEventPublisher events) {
+		this.events = events;
+	}
 
 	@ExceptionHandler(InvalidInputException.class)
 	ResponseEntity<ProblemDetail> invalidInput(InvalidInputException e) {
@@ -102,10 +110,11 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)
-	ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e) {
+	ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e, jakarta.servlet.http.HttpServletRequest request) {
 		// Spring's own message ("Access Denied") says nothing; ours name the rule.
 		String detail = "Access Denied".equals(e.getMessage()) ? "your roles do not allow this action"
 				: e.getMessage();
+		events.publishEvent(new AccessRefusal(request.getMethod(), request.getRequestURI(), detail));
 		return respond(Problems.forbidden(detail));
 	}
 

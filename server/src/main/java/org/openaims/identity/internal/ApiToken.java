@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.openaims.common.Actor;
+import org.openaims.common.Stamp;
 import org.openaims.identity.ApiTokenCreated;
 import org.openaims.identity.ApiTokenRevoked;
 import org.openaims.identity.ApiTokenView;
@@ -57,14 +58,14 @@ public class ApiToken extends AbstractAggregateRoot<ApiToken> {
 		token.prefix = secret.substring(0, Math.min(9, secret.length()));
 		token.createdAt = Instant.now();
 		token.expiresAt = expiresAt;
-		token.registerEvent(new ApiTokenCreated(token.id, username, name, expiresAt, actor));
+		token.registerEvent(new ApiTokenCreated(token.id, username, name, expiresAt, Stamp.of(actor)));
 		return token;
 	}
 
 	public void revoke(Actor actor) {
 		if (revokedAt == null) {
 			revokedAt = Instant.now();
-			registerEvent(new ApiTokenRevoked(id, username, name, actor));
+			registerEvent(new ApiTokenRevoked(id, username, name, Stamp.of(actor)));
 		}
 	}
 

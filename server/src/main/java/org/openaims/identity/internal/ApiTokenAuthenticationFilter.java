@@ -30,9 +30,12 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
 	private final AuthenticationEntryPoint entryPoint;
 
-	ApiTokenAuthenticationFilter(ApiTokenService tokens, AuthenticationEntryPoint entryPoint) {
+	private final SecurityAudit audit;
+
+	ApiTokenAuthenticationFilter(ApiTokenService tokens, AuthenticationEntryPoint entryPoint, SecurityAudit audit) {
 		this.tokens = tokens;
 		this.entryPoint = entryPoint;
+		this.audit = audit;
 	}
 
 	@Override
@@ -46,6 +49,7 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 		Optional<AimsPrincipal> principal = tokens.authenticate(header.substring(BEARER.length()).strip());
 		if (principal.isEmpty()) {
 			SecurityContextHolder.clearContext();
+			audit.badToken(request.getRequestURI());
 			entryPoint.commence(request, response,
 					new BadCredentialsException("the API token is unknown, expired or revoked"));
 			return;

@@ -7,9 +7,11 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.openaims.common.AccessRefusal;
 import org.openaims.common.web.Problems;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -27,8 +29,11 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 
 	private final JsonMapper json;
 
-	ProblemResponses(JsonMapper json) {
+	private final ApplicationEventPublisher events;
+
+	ProblemResponses(JsonMapper json, ApplicationEventPublisher events) {
 		this.json = json;
+		this.events = events;
 	}
 
 	@Override
@@ -44,6 +49,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
 			throws IOException {
+		events.publishEvent(new AccessRefusal(request.getMethod(), request.getRequestURI(), "your roles do not allow this action"));
 		write(response, Problems.forbidden("your roles do not allow this action"), request);
 	}
 

@@ -1,12 +1,15 @@
 package org.openaims.identity.internal;
 
+import org.openaims.common.AccessRefusal;
 import org.openaims.identity.ApiTokenService;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -16,6 +19,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
@@ -37,16 +41,20 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwords) {
+	AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwords,
+			ApplicationEventPublisher events) {
 		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
 		provider.setPasswordEncoder(passwords);
-		return new ProviderManager(provider);
+		ProviderManager manager = new ProviderManager(provider);
+		// Sign-ins and failed sign-ins become events that SecurityAudit records in the ledger.
+		manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+		return manager;
 	}
 
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenService tokens, ProblemResponses problems,
-			IdentityProperties properties) throws Exception {
+			IdentityProperties properties, SecurityAudit audit) throws Exception {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, "/api/v1/auth/token")
 				.permitAll()
@@ -57,7 +65,7 @@ class SecurityConfiguration {
 			.requestCache(cache -> cache.disable())
 			.formLogin(form -> form.disable())
 			.logout(logout -> logout.disable())
-			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems), BasicAuthenticationFilter.class)
+			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems, audit), BasicAuthenticationFilter.class)
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
 		if (properties.httpBasic()) {
 			http.httpBasic(basic -> basic.authenticationEntryPoint(problems));
@@ -70,7 +78,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain uiSecurity(HttpSecurity http, ApplicationEventPublisher events) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/actuator/health", "/actuator/health/**", "/webjars/**", "/css/**", "/js/**",
 					"/img/**", "/favicon.ico", "/error")
@@ -79,6 +87,10 @@ class SecurityConfiguration {
 			.authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+			.exceptionHandling(errors -> errors.accessDeniedHandler((request, response, denied) -> {
+				events.publishEvent(new AccessRefusal(request.getMethod(), request.getRequestURI(), "your roles do not allow this page"));
+				new AccessDeniedHandlerImpl().handle(request, response, denied);
+			}))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
 		return http.build();
 	}

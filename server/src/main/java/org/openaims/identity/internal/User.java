@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.openaims.common.Actor;
+import org.openaims.common.Stamp;
 import org.openaims.common.ConflictException;
 import org.openaims.common.FieldChange;
 import org.openaims.identity.NewUser;
@@ -68,7 +69,7 @@ public class User extends AbstractAggregateRoot<User> {
 		created.roles = user.roles().stream().map(UserRole::new).collect(Collectors.toCollection(HashSet::new));
 		created.createdAt = Instant.now();
 		created.updatedAt = created.createdAt;
-		created.registerEvent(new UserCreated(created.id, created.username, created.roleSet(), actor));
+		created.registerEvent(new UserCreated(created.id, created.username, created.roleSet(), Stamp.of(actor)));
 		return created;
 	}
 
@@ -85,14 +86,14 @@ public class User extends AbstractAggregateRoot<User> {
 		Map<String, FieldChange> diff = FieldChange.diff(before, snapshot());
 		if (!diff.isEmpty()) {
 			updatedAt = Instant.now();
-			registerEvent(new UserChanged(id, username, diff, actor));
+			registerEvent(new UserChanged(id, username, diff, Stamp.of(actor)));
 		}
 	}
 
 	public void setPassword(String passwordHash, Actor actor) {
 		this.passwordHash = passwordHash;
 		updatedAt = Instant.now();
-		registerEvent(new PasswordChanged(id, username, actor));
+		registerEvent(new PasswordChanged(id, username, Stamp.of(actor)));
 	}
 
 	private Map<String, Object> snapshot() {

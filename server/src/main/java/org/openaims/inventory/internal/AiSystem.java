@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import org.openaims.common.Actor;
+import org.openaims.common.Stamp;
 import org.openaims.common.ConflictException;
 import org.openaims.common.FieldChange;
 import org.openaims.common.InvalidInputException;
@@ -106,7 +107,7 @@ public class AiSystem extends AbstractAggregateRoot<AiSystem> {
 		system.createdBy = actor.username();
 		system.updatedAt = system.createdAt;
 		system.updatedBy = system.createdBy;
-		system.registerEvent(new AiSystemRegistered(id, system.name, system.snapshot(), actor));
+		system.registerEvent(new AiSystemRegistered(id, system.name, system.snapshot(), Stamp.of(actor)));
 		return system;
 	}
 
@@ -125,7 +126,7 @@ public class AiSystem extends AbstractAggregateRoot<AiSystem> {
 		}
 		updatedAt = Instant.now();
 		updatedBy = actor.username();
-		registerEvent(new AiSystemChanged(id, name, changes, actor));
+		registerEvent(new AiSystemChanged(id, name, changes, Stamp.of(actor)));
 		return true;
 	}
 
@@ -136,7 +137,7 @@ public class AiSystem extends AbstractAggregateRoot<AiSystem> {
 		retiredReason = reason == null || reason.isBlank() ? null : reason.strip();
 		updatedAt = retiredAt;
 		updatedBy = actor.username();
-		registerEvent(new AiSystemRetired(id, name, retiredReason, actor));
+		registerEvent(new AiSystemRetired(id, name, retiredReason, Stamp.of(actor)));
 	}
 
 	public void addVersion(NewSystemVersion version, Actor actor) {
@@ -149,7 +150,7 @@ public class AiSystem extends AbstractAggregateRoot<AiSystem> {
 		versions.add(new SystemVersion(label, version.releasedOn(), notes, Instant.now(), actor.username()));
 		updatedAt = Instant.now();
 		updatedBy = actor.username();
-		registerEvent(new AiSystemVersionAdded(id, name, label, version.releasedOn(), actor));
+		registerEvent(new AiSystemVersionAdded(id, name, label, version.releasedOn(), Stamp.of(actor)));
 	}
 
 	private void apply(AiSystemDetails d) {

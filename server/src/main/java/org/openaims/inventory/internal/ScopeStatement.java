@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.openaims.common.Actor;
+import org.openaims.common.Stamp;
 import org.openaims.common.FieldChange;
 import org.openaims.inventory.ScopeStatementDetails;
 import org.openaims.inventory.ScopeStatementRevised;
@@ -66,7 +67,7 @@ public class ScopeStatement extends AbstractAggregateRoot<ScopeStatement> {
 		next.createdBy = actor.username();
 		Map<String, FieldChange> changes = FieldChange.diff(previous == null ? Map.of() : previous.snapshot(),
 				next.snapshot());
-		next.registerEvent(new ScopeStatementRevised(next.id, next.versionNo, next.changeNote, changes, actor));
+		next.registerEvent(new ScopeStatementRevised(next.id, next.versionNo, next.changeNote, changes, Stamp.of(actor)));
 		return next;
 	}
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.openaims.common.Actor;
+import org.openaims.common.Stamp;
 import org.openaims.common.ConflictException;
 import org.openaims.common.FieldChange;
 import org.openaims.inventory.DueDiligenceStatus;
@@ -66,7 +67,7 @@ public class Vendor extends AbstractAggregateRoot<Vendor> {
 		vendor.createdBy = actor.username();
 		vendor.updatedAt = vendor.createdAt;
 		vendor.updatedBy = vendor.createdBy;
-		vendor.registerEvent(new VendorRegistered(id, vendor.name, vendor.snapshot(), actor));
+		vendor.registerEvent(new VendorRegistered(id, vendor.name, vendor.snapshot(), Stamp.of(actor)));
 		return vendor;
 	}
 
@@ -84,7 +85,7 @@ public class Vendor extends AbstractAggregateRoot<Vendor> {
 		}
 		updatedAt = Instant.now();
 		updatedBy = actor.username();
-		registerEvent(new VendorChanged(id, name, changes, actor));
+		registerEvent(new VendorChanged(id, name, changes, Stamp.of(actor)));
 		return true;
 	}
 
@@ -94,7 +95,7 @@ public class Vendor extends AbstractAggregateRoot<Vendor> {
 		retiredReason = reason == null || reason.isBlank() ? null : reason.strip();
 		updatedAt = retiredAt;
 		updatedBy = actor.username();
-		registerEvent(new VendorRetired(id, name, retiredReason, actor));
+		registerEvent(new VendorRetired(id, name, retiredReason, Stamp.of(actor)));
 	}
 
 	private void apply(VendorDetails d) {

@@ -3,6 +3,7 @@ package org.openaims.inventory.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -19,6 +20,7 @@ import org.openaims.inventory.ImportResult;
 import org.openaims.inventory.LifecycleStage;
 import org.openaims.inventory.NewSystemVersion;
 import org.openaims.inventory.RiskTier;
+import org.openaims.ledger.HistoryEntry;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -68,6 +70,12 @@ class AiSystemApiController {
 	@GetMapping("/{id}")
 	AiSystemView get(@PathVariable UUID id) {
 		return systems.get(id);
+	}
+
+	/** Who changed what and when, read from the ledger. */
+	@GetMapping("/{id}/history")
+	List<HistoryEntry> history(@PathVariable UUID id) {
+		return systems.history(id);
 	}
 
 	@PostMapping

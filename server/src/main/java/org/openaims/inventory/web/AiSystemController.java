@@ -138,6 +138,7 @@ class AiSystemController {
 		AiSystemView system = systems.get(id);
 		model.addAttribute("system", system);
 		model.addAttribute("mayChange", systems.mayChange(system));
+		model.addAttribute("history", systems.history(id));
 		if (!model.containsAttribute("newVersion")) {
 			model.addAttribute("newVersion", new NewSystemVersion(null, null, null));
 		}
@@ -206,6 +207,7 @@ class AiSystemController {
 		AiSystemView system = systems.get(id);
 		model.addAttribute("system", system);
 		model.addAttribute("mayChange", systems.mayChange(system));
+		model.addAttribute("history", systems.history(id));
 		return "inventory/systems/detail";
 	}
 

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import org.openaims.inventory.ScopeService;
 import org.openaims.inventory.ScopeStatementDetails;
 import org.openaims.inventory.ScopeStatementView;
+import org.openaims.ledger.HistoryEntry;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,6 +36,12 @@ class ScopeApiController {
 	@PutMapping
 	ScopeStatementView revise(@Valid @RequestBody ScopeStatementDetails details) {
 		return scope.revise(details);
+	}
+
+	/** Every saved version with what changed, read from the ledger. */
+	@GetMapping("/history")
+	List<HistoryEntry> history() {
+		return scope.history();
 	}
 
 	@GetMapping("/versions")

@@ -45,6 +45,7 @@ class ScopeController {
 		}
 		model.addAttribute("scope", scope.current());
 		model.addAttribute("versions", scope.versions());
+		model.addAttribute("history", scope.history());
 		return "inventory/scope/view";
 	}
 
@@ -52,6 +53,7 @@ class ScopeController {
 	String version(@PathVariable int versionNo, Model model) {
 		model.addAttribute("scope", scope.version(versionNo));
 		model.addAttribute("versions", scope.versions());
+		model.addAttribute("history", scope.history());
 		return "inventory/scope/view";
 	}
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -17,6 +18,7 @@ import org.openaims.inventory.VendorDetails;
 import org.openaims.inventory.VendorFilter;
 import org.openaims.inventory.VendorService;
 import org.openaims.inventory.VendorView;
+import org.openaims.ledger.HistoryEntry;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,6 +59,12 @@ class VendorApiController {
 	@GetMapping("/{id}")
 	VendorView get(@PathVariable UUID id) {
 		return vendors.get(id);
+	}
+
+	/** Who changed what and when, read from the ledger. */
+	@GetMapping("/{id}/history")
+	List<HistoryEntry> history(@PathVariable UUID id) {
+		return vendors.history(id);
 	}
 
 	@PostMapping

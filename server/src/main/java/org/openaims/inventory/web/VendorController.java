@@ -113,6 +113,7 @@ class VendorController {
 	@GetMapping("/{id}")
 	String show(@PathVariable UUID id, Model model) {
 		model.addAttribute("vendor", vendors.get(id));
+		model.addAttribute("history", vendors.history(id));
 		return "inventory/vendors/detail";
 	}
 

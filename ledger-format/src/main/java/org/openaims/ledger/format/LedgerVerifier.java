@@ -1,0 +1,189 @@
+package org.openaims.ledger.format;
+
+import java.security.PublicKey;
+import java.util.Arrays;
+
+/**
+ * Checks a ledger read in order, entry by entry, with each signed checkpoint placed right after the
+ * entry that completes its tree. Used by the server ({@code /api/v1/ledger/verify}) and offline by
+ * {@code aims verify}, so both reach the same verdict.
+ *
+ * <p>The first bad sequence is:
+ * <ul>
+ * <li>the lowest entry that does not hash to its stored hash, does not link to its predecessor, has a
+ * payload not matching its digest, or is missing or out of place; two entries following the same
+ * predecessor (an inserted entry) are reported at the first of them;</li>
+ * <li>the first entry missing or extra compared with where the ledger should end (its head, or the
+ * range of an export);</li>
+ * <li>when the entries are consistent among themselves but a checkpoint cannot be confirmed (a forged
+ * signature, a root that differs, a checkpoint over entries that are absent — a rewritten tail), the
+ * first entry after the last checkpoint that still verifies: from there on nothing is attested.</li>
+ * </ul>
+ */
+public final class LedgerVerifier {
+
+	private final PublicKey key;
+
+	private final Frontier frontier;
+
+	private long expected;
+
+	private String previousHash;
+
+	private String previousPrev;
+
+	private long lastAttested;
+
+	private long entries;
+
+	private long checkpoints;
+
+	private long lastSequence;
+
+	private Long entryFailure;
+
+	private String entryReason;
+
+	private Long checkpointFailure;
+
+	private String checkpointReason;
+
+	private long failedCheckpointSize;
+
+	/**
+	 * A verifier for entries from {@code startSeq} on; {@code startFrontier} is the tree of the entries
+	 * before it and {@code startPrevHash} the hash of entry {@code startSeq - 1}.
+	 */
+	public LedgerVerifier(PublicKey key, long startSeq, String startPrevHash, Frontier startFrontier) {
+		if (startFrontier.size() != startSeq - 1) {
+			throw new IllegalArgumentException("the start frontier must cover the " + (startSeq - 1) + " entries before the range");
+		}
+		this.key = key;
+		this.frontier = startFrontier.copy();
+		this.expected = startSeq;
+		this.previousHash = startPrevHash;
+		this.lastAttested = startSeq - 1;
+	}
+
+	/** A verifier for a whole ledger. */
+	public static LedgerVerifier fromStart(PublicKey key) {
+		return new LedgerVerifier(key, 1, Hashes.GENESIS, new Frontier());
+	}
+
+	/** Whether reading further can still change the verdict. */
+	public boolean needsMore() {
+		if (entryFailure != null) {
+			return false;
+		}
+		// After a failed checkpoint, one more entry may show an inserted entry inside the checkpoint's range.
+		return checkpointFailure == null || frontier.size() <= failedCheckpointSize;
+	}
+
+	public void entry(LedgerEntry entry) {
+		if (!needsMore()) {
+			return;
+		}
+		lastSequence = entry.seq();
+		if (entry.seq() != expected) {
+			entryFailed(expected, entry.seq() > expected ? "entry " + expected + " is missing (found " + entry.seq() + ")"
+					: "entry " + entry.seq() + " is out of place (expected " + expected + ")");
+			return;
+		}
+		if (!previousHash.equalsIgnoreCase(entry.prevHash())) {
+			if (previousPrev != null && previousPrev.equalsIgnoreCase(entry.prevHash())) {
+				entryFailed(entry.seq() - 1, "entries " + (entry.seq() - 1) + " and " + entry.seq()
+						+ " follow the same predecessor: an entry was inserted");
+			}
+			else {
+				entryFailed(entry.seq(), "does not link to the previous entry");
+			}
+			return;
+		}
+		byte[] leaf = entry.leafHash();
+		if (entry.entryHash() == null || !Arrays.equals(leaf, unhexOrNull(entry.entryHash()))) {
+			entryFailed(entry.seq(), "its content does not match its hash");
+			return;
+		}
+		if (!entry.payloadMatches()) {
+			entryFailed(entry.seq(), "its payload does not match the recorded digest");
+			return;
+		}
+		frontier.append(leaf);
+		previousPrev = entry.prevHash();
+		previousHash = entry.entryHash();
+		expected++;
+		entries++;
+	}
+
+	/** A checkpoint, given right after the entry that completes its tree. */
+	public void checkpoint(Checkpoint checkpoint) {
+		if (!needsMore() || checkpointFailure != null) {
+			return;
+		}
+		if (checkpoint.treeSize() > frontier.size()) {
+			checkpointFailed(checkpoint.treeSize(), "the checkpoint of tree size " + checkpoint.treeSize()
+					+ " covers entries that are absent (the ledger ends at " + frontier.size() + ")");
+			return;
+		}
+		if (checkpoint.treeSize() < frontier.size()) {
+			checkpointFailed(checkpoint.treeSize(), "checkpoint of tree size " + checkpoint.treeSize() + " is out of place");
+			return;
+		}
+		if (!LedgerKeys.verify(key, checkpoint.signedContent(), checkpoint.signature())) {
+			checkpointFailed(checkpoint.treeSize(), "the signature of the checkpoint of tree size " + checkpoint.treeSize()
+					+ " does not verify with key " + LedgerKeys.keyId(key));
+			return;
+		}
+		if (!Hashes.hex(frontier.root()).equalsIgnoreCase(checkpoint.rootHash())) {
+			checkpointFailed(checkpoint.treeSize(), "the entries up to " + checkpoint.treeSize()
+					+ " do not have the root hash the signed checkpoint records");
+			return;
+		}
+		lastAttested = checkpoint.treeSize();
+		checkpoints++;
+	}
+
+	/** The verdict once everything is read; {@code expectedLast} (if known) is where the ledger should end. */
+	public Verification finish(Long expectedLast) {
+		if (entryFailure == null && checkpointFailure == null && expectedLast != null) {
+			if (frontier.size() < expectedLast) {
+				entryFailed(frontier.size() + 1, "entries " + (frontier.size() + 1) + " to " + expectedLast + " are missing");
+			}
+			else if (frontier.size() > expectedLast) {
+				entryFailed(expectedLast + 1, "entries after " + expectedLast + " were added outside the ledger");
+			}
+		}
+		if (entryFailure != null && (checkpointFailure == null || entryFailure <= failedCheckpointSize)) {
+			return new Verification(false, entries, checkpoints, lastSequence, entryFailure, entryReason);
+		}
+		if (checkpointFailure != null) {
+			return new Verification(false, entries, checkpoints, lastSequence, checkpointFailure, checkpointReason);
+		}
+		return new Verification(true, entries, checkpoints, lastSequence, null, null);
+	}
+
+	/** The tree built so far (for computing roots after verification). */
+	public Frontier frontier() {
+		return frontier;
+	}
+
+	private void entryFailed(long seq, String reason) {
+		entryFailure = seq;
+		entryReason = "entry " + seq + ": " + reason;
+	}
+
+	private void checkpointFailed(long treeSize, String reason) {
+		checkpointFailure = lastAttested + 1;
+		checkpointReason = "entry " + checkpointFailure + " onwards is not covered by a valid checkpoint: " + reason;
+		failedCheckpointSize = treeSize;
+	}
+
+	private static byte[] unhexOrNull(String hex) {
+		try {
+			return Hashes.unhex(hex);
+		}
+		catch (IllegalArgumentException e) {
+			return null;
+		}
+	}
+}

@@ -1,0 +1,357 @@
+package org.openaims.ledger;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.UUID;
+
+import org.openaims.common.InvalidInputException;
+import org.openaims.common.NotFoundException;
+import org.openaims.common.Page;
+import org.openaims.common.PageRequest;
+import org.openaims.common.SqlWhere;
+import org.openaims.ledger.format.Checkpoint;
+import org.openaims.ledger.format.Frontier;
+import org.openaims.ledger.format.Hashes;
+import org.openaims.ledger.format.LedgerEntry;
+import org.openaims.ledger.format.LedgerExport;
+import org.openaims.ledger.format.LedgerKeys;
+import org.openaims.ledger.format.LedgerVerifier;
+import org.openaims.ledger.format.MerkleProofs;
+import org.openaims.ledger.format.Verification;
+import org.openaims.ledger.internal.LedgerKeyStore;
+import org.openaims.ledger.internal.LedgerStore;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reading the ledger: the history of a record (for anyone who may read the record), and for AIMS
+ * managers, auditors and administrators the entries, checkpoints, inclusion and consistency proofs, a
+ * full re-verification and the self-verifying export.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Ledger {
+
+	static final String READERS = "hasAnyRole('ADMIN', 'AIMS_MANAGER', 'AUDITOR')";
+
+	/** Proofs are computed from the leaf hashes; past this size they need stored subtrees (not built yet). */
+	static final long MAX_PROOF_TREE = 2_000_000;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final LedgerStore store;
+
+	private final LedgerKeyStore keys;
+
+	private final JdbcClient jdbc;
+
+	Ledger(LedgerStore store, LedgerKeyStore keys, JdbcClient jdbc) {
+		this.store = store;
+		this.keys = keys;
+		this.jdbc = jdbc;
+	}
+
+	/** Every recorded change of one record, oldest first. */
+	@PreAuthorize("isAuthenticated()")
+	public List<HistoryEntry> history(String subjectType, String subjectId) {
+		return jdbc.sql("SELECT " + "seq, event_id, recorded_at, actor, actor_token, event_type, subject_type, subject_id, "
+				+ "payload_digest, payload, prev_hash, entry_hash FROM ledger_entries "
+				+ "WHERE subject_type = :type AND subject_id = :id ORDER BY seq")
+			.param("type", subjectType)
+			.param("id", subjectId)
+			.query((rs, n) -> HistoryEntries.of(entry(rs)))
+			.list();
+	}
+
+	/**
+	 * Entries in sequence order, optionally of one subject type and id; {@code after} is the
+	 * {@code next} of the previous page (a sequence number).
+	 */
+	@PreAuthorize(READERS)
+	public Page<EntryView> entries(String subjectType, String subjectId, Integer limit, String after) {
+		int size = new PageRequest(limit, null, null).effectiveLimit();
+		long afterSeq;
+		try {
+			afterSeq = after == null || after.isBlank() ? 0 : Long.parseLong(after);
+		}
+		catch (NumberFormatException e) {
+			throw new InvalidInputException("after", "is not a cursor returned by this list");
+		}
+		SqlWhere where = new SqlWhere().and("e.seq > :after", "after", afterSeq)
+			.and("e.subject_type = :type", "type", blankToNull(subjectType))
+			.and("e.subject_id = :id", "id", blankToNull(subjectId));
+		List<EntryView> rows = jdbc.sql("SELECT e.seq, e.event_id, e.recorded_at, e.actor, e.actor_token, e.event_type, "
+				+ "e.subject_type, e.subject_id, e.payload_digest, e.payload, e.prev_hash, e.entry_hash FROM ledger_entries e"
+				+ where.sql() + " ORDER BY e.seq LIMIT " + (size + 1))
+			.params(where.params())
+			.query((rs, n) -> view(entry(rs)))
+			.list();
+		if (rows.size() <= size) {
+			return new Page<>(rows, null);
+		}
+		List<EntryView> items = rows.subList(0, size);
+		return new Page<>(items, String.valueOf(items.get(items.size() - 1).seq()));
+	}
+
+	@PreAuthorize(READERS)
+	public EntryView entry(long seq) {
+		return store.entry(seq).map(Ledger::view).orElseThrow(() -> new NotFoundException("ledger entry", seq));
+	}
+
+	/** Checkpoints, newest first. */
+	@PreAuthorize(READERS)
+	public Page<CheckpointView> checkpoints(Integer limit, Long before) {
+		int size = new PageRequest(limit, null, null).effectiveLimit();
+		List<CheckpointView> rows = jdbc.sql("SELECT tree_size, root_hash, signed_at, key_id, signature FROM ledger_checkpoints "
+				+ (before == null ? "" : "WHERE tree_size < :before ") + "ORDER BY tree_size DESC LIMIT " + (size + 1))
+			.params(before == null ? Map.of() : Map.of("before", before))
+			.query((rs, n) -> new CheckpointView(rs.getLong("tree_size"), rs.getString("root_hash"),
+					rs.getObject("signed_at", OffsetDateTime.class).toInstant(), rs.getString("key_id"), rs.getString("signature")))
+			.list();
+		if (rows.size() <= size) {
+			return new Page<>(rows, null);
+		}
+		List<CheckpointView> items = rows.subList(0, size);
+		return new Page<>(items, String.valueOf(items.get(items.size() - 1).treeSize()));
+	}
+
+	@PreAuthorize(READERS)
+	public CheckpointView latestCheckpoint() {
+		return store.latestCheckpoint()
+			.map(s -> view(s.checkpoint()))
+			.orElseThrow(() -> new NotFoundException("checkpoint", "(none signed yet)"));
+	}
+
+	@PreAuthorize("isAuthenticated()")
+	public PublicKeyView publicKey() {
+		return new PublicKeyView(LedgerKeys.ALGORITHM, keys.keyId(), LedgerKeys.encode(keys.publicKey()));
+	}
+
+	/** Inclusion proof of entry {@code seq} in the tree of {@code treeSize} entries (default: the latest checkpoint). */
+	@PreAuthorize(READERS)
+	public InclusionProof inclusion(long seq, Long treeSize) {
+		long size = treeSize != null ? treeSize
+				: store.latestCheckpoint().map(c -> c.checkpoint().treeSize())
+					.orElseThrow(() -> new NotFoundException("checkpoint", "(none signed yet)"));
+		requireTree("treeSize", size);
+		if (seq < 1 || seq > size) {
+			throw new InvalidInputException("seq", "must be between 1 and the tree size " + size);
+		}
+		List<byte[]> leaves = store.leaves(size);
+		int index = (int) (seq - 1);
+		return new InclusionProof(seq, index, size, Hashes.hex(leaves.get(index)),
+				hex(MerkleProofs.inclusion(leaves, index, (int) size)), Hashes.hex(MerkleProofs.root(leaves, 0, (int) size)),
+				store.checkpoint(size).map(Ledger::view).orElse(null));
+	}
+
+	/** Consistency proof between the trees of {@code first} and {@code second} entries. */
+	@PreAuthorize(READERS)
+	public ConsistencyProof consistency(long first, long second) {
+		requireTree("second", second);
+		if (first < 1 || first > second) {
+			throw new InvalidInputException("first", "must be between 1 and second (" + second + ")");
+		}
+		List<byte[]> leaves = store.leaves(second);
+		return new ConsistencyProof(first, second, Hashes.hex(MerkleProofs.root(leaves, 0, (int) first)),
+				Hashes.hex(MerkleProofs.root(leaves, 0, (int) second)),
+				hex(MerkleProofs.consistency(leaves, (int) first, (int) second)),
+				store.checkpoint(first).map(Ledger::view).orElse(null), store.checkpoint(second).map(Ledger::view).orElse(null));
+	}
+
+	/** Re-verifies the whole ledger: every entry, link, payload digest, checkpoint root and signature. */
+	@PreAuthorize(READERS)
+	public Verification verify() {
+		long head = store.headSeq();
+		LedgerVerifier verifier = LedgerVerifier.fromStart(keys.publicKey());
+		Checkpoints checkpoints = new Checkpoints(0, Long.MAX_VALUE);
+		// Checkpoints before the first entry would be out of place; none can exist, tree sizes start at 1.
+		store.entries(1, Long.MAX_VALUE, entry -> {
+			verifier.entry(entry);
+			while (checkpoints.hasNext() && checkpoints.peek().treeSize() <= entry.seq()) {
+				verifier.checkpoint(checkpoints.next());
+			}
+		});
+		while (checkpoints.hasNext()) {
+			verifier.checkpoint(checkpoints.next());
+		}
+		return verifier.finish(head);
+	}
+
+	/** An export's range, checked against the ledger. */
+	public record ExportRange(long from, long to) {
+	}
+
+	/** Checks an export range ({@code from}, {@code to} default to the whole ledger). */
+	@PreAuthorize(READERS)
+	public ExportRange exportRange(Long from, Long to) {
+		long head = store.headSeq();
+		long first = from == null ? 1 : from;
+		long last = to == null ? head : to;
+		if (first < 1) {
+			throw new InvalidInputException("from", "must be at least 1");
+		}
+		if (last > head) {
+			throw new InvalidInputException("to", "the ledger has " + head + " entries");
+		}
+		if (last < first - 1) {
+			throw new InvalidInputException("to", "must not be before from");
+		}
+		return new ExportRange(first, last);
+	}
+
+	/**
+	 * Writes the entries of {@code range} with their checkpoints and the public key as a JSON Lines
+	 * file that {@code aims verify} checks offline; entries are streamed, not held in memory.
+	 */
+	@PreAuthorize(READERS)
+	public void export(ExportRange range, Writer out) {
+		long first = range.from();
+		long last = range.to();
+		Frontier start = new Frontier();
+		store.hashes(1, first - 1, start::append);
+		String startPrev = first == 1 ? Hashes.GENESIS : store.entry(first - 1).map(LedgerEntry::entryHash).orElseThrow();
+		try {
+			LedgerExport.Output output = new LedgerExport.Output(out);
+			output.header(new LedgerExport.Header(first, last, startPrev, start.hexHashes(), LedgerKeys.encode(keys.publicKey()),
+					keys.keyId(), Instant.now()));
+			Checkpoints checkpoints = new Checkpoints(first - 2, last);
+			while (checkpoints.hasNext() && checkpoints.peek().treeSize() <= first - 1) {
+				output.checkpoint(checkpoints.next());
+			}
+			store.entries(first, last, entry -> {
+				try {
+					output.entry(entry);
+					while (checkpoints.hasNext() && checkpoints.peek().treeSize() <= entry.seq()) {
+						output.checkpoint(checkpoints.next());
+					}
+				}
+				catch (IOException e) {
+					throw new UncheckedIOException(e);
+				}
+			});
+			while (checkpoints.hasNext()) {
+				output.checkpoint(checkpoints.next());
+			}
+			output.flush();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** Checkpoints with tree size in (after, upTo], ascending, read a page at a time. */
+	private final class Checkpoints implements Iterator<Checkpoint> {
+
+		private final long upTo;
+
+		private long after;
+
+		private final List<Checkpoint> buffer = new ArrayList<>();
+
+		private int position;
+
+		private boolean exhausted;
+
+		Checkpoints(long after, long upTo) {
+			this.after = after;
+			this.upTo = upTo;
+		}
+
+		@Override
+		public boolean hasNext() {
+			if (position < buffer.size()) {
+				return true;
+			}
+			if (exhausted) {
+				return false;
+			}
+			buffer.clear();
+			position = 0;
+			buffer.addAll(store.checkpointsAfter(after, upTo, 1000));
+			if (buffer.size() < 1000) {
+				exhausted = true;
+			}
+			if (!buffer.isEmpty()) {
+				after = buffer.get(buffer.size() - 1).treeSize();
+			}
+			return !buffer.isEmpty();
+		}
+
+		Checkpoint peek() {
+			if (!hasNext()) {
+				throw new NoSuchElementException();
+			}
+			return buffer.get(position);
+		}
+
+		@Override
+		public Checkpoint next() {
+			Checkpoint next = peek();
+			position++;
+			return next;
+		}
+	}
+
+	private void requireTree(String field, long size) {
+		long head = store.headSeq();
+		if (size < 1 || size > head) {
+			throw new InvalidInputException(field, "must be between 1 and the ledger's size " + head);
+		}
+		if (size > MAX_PROOF_TREE) {
+			throw new InvalidInputException(field, "proofs are computed for trees of up to " + MAX_PROOF_TREE + " entries");
+		}
+	}
+
+	private static LedgerEntry entry(ResultSet rs) throws SQLException {
+		return new LedgerEntry(rs.getLong("seq"), rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+				rs.getObject("event_id", UUID.class), rs.getString("actor"), rs.getObject("actor_token", UUID.class),
+				rs.getString("event_type"), rs.getString("subject_type"), rs.getString("subject_id"),
+				rs.getString("payload_digest"), rs.getString("payload"), rs.getString("prev_hash"), rs.getString("entry_hash"));
+	}
+
+	static EntryView view(LedgerEntry e) {
+		return new EntryView(e.seq(), e.time(), e.eventId(), e.actor(), e.actorToken(), e.type(), e.subjectType(),
+				e.subjectId(), e.payloadDigest(), parse(e.payload()), e.prevHash(), e.entryHash());
+	}
+
+	static CheckpointView view(Checkpoint c) {
+		return new CheckpointView(c.treeSize(), c.rootHash(), c.time(), c.keyId(), c.signature());
+	}
+
+	static JsonNode parse(String payload) {
+		if (payload == null) {
+			return null;
+		}
+		try {
+			return JSON.readTree(payload);
+		}
+		catch (JacksonException e) {
+			// A payload that is no longer JSON was altered; the verification reports it.
+			return JSON.getNodeFactory().stringNode(payload);
+		}
+	}
+
+	private static List<String> hex(List<byte[]> hashes) {
+		return hashes.stream().map(Hashes::hex).toList();
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value;
+	}
+}

@@ -1,0 +1,2 @@
+/** Ledger internals: the sequencer, the event listener, checkpoints, keys and the queries. */
+package org.openaims.ledger.internal;

@@ -1,0 +1,2 @@
+/** The ledger's REST endpoints. */
+package org.openaims.ledger.web;
