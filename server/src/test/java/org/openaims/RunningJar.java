@@ -47,15 +47,49 @@ public final class RunningJar implements AutoCloseable {
 		this.schema = schema;
 	}
 
+	private Map<String, String> environment;
+
 	/** Starts the jar with demo data and waits until it reports healthy (at most 90 s). */
 	public static RunningJar start(Map<String, String> extraEnvironment) throws Exception {
+		String schema = TestDatabase.postgres() ? "jar_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16) : null;
+		if (schema != null) {
+			try (Connection c = postgres(); Statement s = c.createStatement()) {
+				s.execute("CREATE SCHEMA " + schema);
+			}
+		}
+		return start(extraEnvironment, Files.createTempDirectory("aims-it-"), schema);
+	}
+
+	/** Starts the jar again on the same data directory and database, after {@link #kill}. */
+	public RunningJar restart() throws Exception {
+		return start(environment, dataDir, schema);
+	}
+
+	/** Kills the server without warning (SIGKILL, as {@code kill -9}): no shutdown hook, nothing flushed. */
+	public void kill() throws InterruptedException {
+		process.destroyForcibly().waitFor();
+	}
+
+	/** A JDBC connection to this server's database (H2 only when the server is not running). */
+	public Connection connect() throws Exception {
+		if (schema != null) {
+			Connection c = postgres();
+			try (Statement s = c.createStatement()) {
+				s.execute("SET search_path TO " + schema);
+			}
+			return c;
+		}
+		return DriverManager.getConnection("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db").resolve("aims")
+				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa", "");
+	}
+
+	private static RunningJar start(Map<String, String> extraEnvironment, Path dataDir, String schema) throws Exception {
 		Path jar = Path.of("target", "openaims-server.jar");
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException("build the jar first (mvn package): " + jar.toAbsolutePath());
 		}
 		int port = freePort();
-		Path dataDir = Files.createTempDirectory("aims-it-");
-		Path log = dataDir.resolve("server.log");
+		Path log = dataDir.resolve("server-" + System.nanoTime() + ".log");
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-jar", jar.toAbsolutePath().toString()));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -63,12 +97,7 @@ public final class RunningJar implements AutoCloseable {
 		env.put("SERVER_PORT", String.valueOf(port));
 		env.put("AIMS_DATA_DIR", dataDir.toString());
 		env.put("AIMS_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-		String schema = null;
-		if (TestDatabase.postgres()) {
-			schema = "jar_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-			try (Connection c = postgres(); Statement s = c.createStatement()) {
-				s.execute("CREATE SCHEMA " + schema);
-			}
+		if (schema != null) {
 			String url = System.getProperty("aims.test.db.url", "jdbc:postgresql://127.0.0.1:5432/test");
 			env.put("AIMS_DB_URL", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
 			env.put("AIMS_DB_USER", System.getProperty("aims.test.db.user", "postgres"));
@@ -88,7 +117,9 @@ public final class RunningJar implements AutoCloseable {
 				HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(jar2.url("/actuator/health"))).build(),
 						HttpResponse.BodyHandlers.ofString());
 				if (health.statusCode() == 200 && health.body().contains("UP")) {
-					return new RunningJar(port, dataDir, log, Duration.ofNanos(System.nanoTime() - started), process, schema);
+					RunningJar running = new RunningJar(port, dataDir, log, Duration.ofNanos(System.nanoTime() - started), process, schema);
+					running.environment = Map.copyOf(extraEnvironment);
+					return running;
 				}
 			}
 			catch (IOException notYet) {
@@ -106,6 +137,11 @@ public final class RunningJar implements AutoCloseable {
 
 	public String logText() throws IOException {
 		return Files.readString(log);
+	}
+
+	/** The server's PID. */
+	public long pid() {
+		return process.pid();
 	}
 
 	@Override

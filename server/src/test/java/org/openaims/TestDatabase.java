@@ -24,9 +24,9 @@ import org.springframework.test.context.MergedContextConfiguration;
  * when the suite runs with {@code -Ppostgres} ({@code aims.test.db=postgres}). Flyway builds the schema
  * either way, so the whole suite runs unchanged on both.
  */
-final class TestDatabase implements ContextCustomizer {
+public final class TestDatabase implements ContextCustomizer {
 
-	static boolean postgres() {
+	public static boolean postgres() {
 		return "postgres".equals(System.getProperty("aims.test.db"));
 	}
 

@@ -28,6 +28,7 @@ import org.openaims.ledger.format.LedgerKeys;
 import org.openaims.ledger.format.LedgerVerifier;
 import org.openaims.ledger.format.MerkleProofs;
 import org.openaims.ledger.format.Verification;
+import org.openaims.ledger.internal.Checkpointer;
 import org.openaims.ledger.internal.LedgerKeyStore;
 import org.openaims.ledger.internal.LedgerStore;
 import tools.jackson.core.JacksonException;
@@ -61,10 +62,13 @@ public class Ledger {
 
 	private final JdbcClient jdbc;
 
-	Ledger(LedgerStore store, LedgerKeyStore keys, JdbcClient jdbc) {
+	private final Checkpointer checkpointer;
+
+	Ledger(LedgerStore store, LedgerKeyStore keys, JdbcClient jdbc, Checkpointer checkpointer) {
 		this.store = store;
 		this.keys = keys;
 		this.jdbc = jdbc;
+		this.checkpointer = checkpointer;
 	}
 
 	/** Every recorded change of one record, oldest first. */
@@ -197,16 +201,19 @@ public class Ledger {
 	public record ExportRange(long from, long to) {
 	}
 
-	/** Checks an export range ({@code from}, {@code to} default to the whole ledger). */
+	/**
+	 * Checks an export range. {@code from} defaults to 1; {@code to} to the last stored entry (which is
+	 * the head, unless rows were added behind the ledger's back: those are exported too, to be found).
+	 */
 	@PreAuthorize(READERS)
 	public ExportRange exportRange(Long from, Long to) {
 		long head = store.headSeq();
 		long first = from == null ? 1 : from;
-		long last = to == null ? head : to;
+		long last = to == null ? Math.max(head, store.maxSeq()) : to;
 		if (first < 1) {
 			throw new InvalidInputException("from", "must be at least 1");
 		}
-		if (last > head) {
+		if (to != null && last > head) {
 			throw new InvalidInputException("to", "the ledger has " + head + " entries");
 		}
 		if (last < first - 1) {
@@ -217,12 +224,15 @@ public class Ledger {
 
 	/**
 	 * Writes the entries of {@code range} with their checkpoints and the public key as a JSON Lines
-	 * file that {@code aims verify} checks offline; entries are streamed, not held in memory.
+	 * file that {@code aims verify} checks offline; entries are streamed, not held in memory. Every
+	 * exported entry is attested: a checkpoint is made first if the newest entries have none, and an
+	 * export ending between checkpoints ends with a consistency proof to the next one.
 	 */
 	@PreAuthorize(READERS)
 	public void export(ExportRange range, Writer out) {
 		long first = range.from();
 		long last = range.to();
+		checkpointer.checkpoint();
 		Frontier start = new Frontier();
 		store.hashes(1, first - 1, start::append);
 		String startPrev = first == 1 ? Hashes.GENESIS : store.entry(first - 1).map(LedgerEntry::entryHash).orElseThrow();
@@ -248,11 +258,37 @@ public class Ledger {
 			while (checkpoints.hasNext()) {
 				output.checkpoint(checkpoints.next());
 			}
+			if (last >= first && store.checkpoint(last).isEmpty()) {
+				attestTail(last, output);
+			}
 			output.flush();
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	/**
+	 * Ends an export that stops between checkpoints: the next checkpoint and the proof that the
+	 * exported entries are a prefix of its tree; just the checkpoint if its entries are not all there
+	 * (the verifier then reports them absent).
+	 */
+	private void attestTail(long last, LedgerExport.Output output) throws IOException {
+		List<Checkpoint> next = store.checkpointsAfter(last, Long.MAX_VALUE, 1);
+		if (next.isEmpty()) {
+			return;
+		}
+		Checkpoint later = next.get(0);
+		if (later.treeSize() > MAX_PROOF_TREE || store.maxSeq() < later.treeSize()) {
+			output.checkpoint(later);
+			return;
+		}
+		List<byte[]> leaves = store.leaves(later.treeSize());
+		if (leaves.size() != later.treeSize()) {
+			output.checkpoint(later);
+			return;
+		}
+		output.consistency(later, hex(MerkleProofs.consistency(leaves, (int) last, (int) later.treeSize())));
 	}
 
 	/** Checkpoints with tree size in (after, upTo], ascending, read a page at a time. */

@@ -18,8 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The ledger export file: JSON Lines. The first line is a header (range, public key, the hash and
  * Merkle frontier of the entries before the range); then the entries in order, each signed checkpoint
- * right after the entry that completes its tree. {@link #verify} checks such a file with nothing but
- * the file (and, preferably, the key id the organization publishes).
+ * right after the entry that completes its tree; an export that ends between checkpoints ends with
+ * the next checkpoint and a consistency proof that the exported entries are a prefix of its tree.
+ * {@link #verify} checks such a file with nothing but the file (and, preferably, the key id the
+ * organization publishes); every exported entry must be covered by a signed checkpoint.
  */
 public final class LedgerExport {
 
@@ -87,6 +89,19 @@ public final class LedgerExport {
 			line.put("time", c.time().toString());
 			line.put("keyId", c.keyId());
 			line.put("signature", c.signature());
+			write(line);
+		}
+
+		/** A later checkpoint with the proof that the exported entries are a prefix of its tree. */
+		public void consistency(Checkpoint later, List<String> proof) throws IOException {
+			Map<String, Object> line = new LinkedHashMap<>();
+			line.put("kind", "consistency");
+			line.put("treeSize", later.treeSize());
+			line.put("rootHash", later.rootHash());
+			line.put("time", later.time().toString());
+			line.put("keyId", later.keyId());
+			line.put("signature", later.signature());
+			line.put("path", proof);
 			write(line);
 		}
 
@@ -162,6 +177,11 @@ public final class LedgerExport {
 				switch (text(node, "kind")) {
 					case "entry" -> verifier.entry(entry(node));
 					case "checkpoint" -> verifier.checkpoint(checkpoint(node));
+					case "consistency" -> {
+						List<byte[]> proof = new ArrayList<>();
+						node.get("path").forEach(h -> proof.add(Hashes.unhex(h.asString())));
+						verifier.consistency(checkpoint(node), proof);
+					}
 					default -> throw new MalformedExport(number, "unknown kind '" + text(node, "kind") + "'");
 				}
 			}
@@ -169,7 +189,7 @@ public final class LedgerExport {
 				throw new MalformedExport(number, "not a valid entry or checkpoint (" + e.getMessage() + ")");
 			}
 		}
-		return new Result(verifier.finish(header.to()), header);
+		return new Result(verifier.finish(header.to(), true), header);
 	}
 
 	private static Header header(JsonNode node) throws MalformedExport {

@@ -143,9 +143,52 @@ public final class LedgerVerifier {
 		checkpoints++;
 	}
 
+	/**
+	 * A signed checkpoint of a larger tree with the RFC 9162 consistency proof that the entries read
+	 * so far are its prefix: it attests them without the later entries (how a partial export ends).
+	 */
+	public void consistency(Checkpoint later, java.util.List<byte[]> proof) {
+		if (!needsMore() || checkpointFailure != null) {
+			return;
+		}
+		if (!LedgerKeys.verify(key, later.signedContent(), later.signature())) {
+			checkpointFailed(later.treeSize(), "the signature of the checkpoint of tree size " + later.treeSize()
+					+ " does not verify with key " + LedgerKeys.keyId(key));
+			return;
+		}
+		byte[] root;
+		try {
+			root = Hashes.unhex(later.rootHash());
+		}
+		catch (IllegalArgumentException e) {
+			root = null;
+		}
+		if (frontier.size() == 0 || root == null
+				|| !MerkleProofs.verifyConsistency(frontier.size(), later.treeSize(), frontier.root(), root, proof)) {
+			checkpointFailed(later.treeSize(), "the entries up to " + frontier.size()
+					+ " are not proven a prefix of the signed tree of size " + later.treeSize());
+			return;
+		}
+		lastAttested = frontier.size();
+		checkpoints++;
+	}
+
 	/** The verdict once everything is read; {@code expectedLast} (if known) is where the ledger should end. */
 	public Verification finish(Long expectedLast) {
-		if (entryFailure == null && checkpointFailure == null && expectedLast != null) {
+		return finish(expectedLast, false);
+	}
+
+	/**
+	 * The verdict once everything is read. With {@code requireAttested} (exports), entries that no
+	 * signed checkpoint covers make the verdict negative, from the first of them.
+	 */
+	public Verification finish(Long expectedLast, boolean requireAttested) {
+		if (requireAttested && entryFailure == null && checkpointFailure == null && lastAttested < frontier.size()) {
+			checkpointFailure = lastAttested + 1;
+			checkpointReason = "entry " + checkpointFailure + " onwards is not covered by a signed checkpoint in this file";
+			failedCheckpointSize = frontier.size();
+		}
+		if (entryFailure == null && expectedLast != null) {
 			if (frontier.size() < expectedLast) {
 				entryFailed(frontier.size() + 1, "entries " + (frontier.size() + 1) + " to " + expectedLast + " are missing");
 			}

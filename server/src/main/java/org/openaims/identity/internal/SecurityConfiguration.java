@@ -1,5 +1,7 @@
 package org.openaims.identity.internal;
 
+import jakarta.servlet.DispatcherType;
+
 import org.openaims.common.AccessRefusal;
 import org.openaims.identity.ApiTokenService;
 
@@ -56,7 +58,11 @@ class SecurityConfiguration {
 	SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenService tokens, ProblemResponses problems,
 			IdentityProperties properties, SecurityAudit audit) throws Exception {
 		http.securityMatcher("/api/**")
-			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, "/api/v1/auth/token")
+			.authorizeHttpRequests(requests -> requests
+				// The dispatch that completes a streamed response was authorized as the original request.
+				.dispatcherTypeMatchers(DispatcherType.ASYNC)
+				.permitAll()
+				.requestMatchers(HttpMethod.POST, "/api/v1/auth/token")
 				.permitAll()
 				.anyRequest()
 				.authenticated())

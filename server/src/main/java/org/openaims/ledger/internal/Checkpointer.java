@@ -16,6 +16,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -38,12 +40,14 @@ public class Checkpointer {
 
 	private final LedgerProperties properties;
 
-	Checkpointer(LedgerStore store, LedgerKeyStore keys, JdbcTemplate jdbc, TransactionTemplate transactions,
+	Checkpointer(LedgerStore store, LedgerKeyStore keys, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
 			LedgerProperties properties) {
 		this.store = store;
 		this.keys = keys;
 		this.jdbc = jdbc;
-		this.transactions = transactions;
+		// Always transactions of its own: a checkpoint may be asked for while a read-only one is open (export).
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.properties = properties;
 	}
 
@@ -67,13 +71,15 @@ public class Checkpointer {
 		}
 		Checkpoint c = prepared.checkpoint();
 		try {
-			jdbc.update("INSERT INTO ledger_checkpoints (tree_size, root_hash, signed_at, key_id, signature, frontier) "
-					+ "VALUES (?, ?, ?, ?, ?, ?)", c.treeSize(), c.rootHash(), OffsetDateTime.ofInstant(c.time(), ZoneOffset.UTC),
-					c.keyId(), c.signature(), String.join(",", prepared.frontier().hexHashes()));
+			transactions.executeWithoutResult(status -> jdbc.update(
+					"INSERT INTO ledger_checkpoints (tree_size, root_hash, signed_at, key_id, signature, frontier) "
+							+ "VALUES (?, ?, ?, ?, ?, ?)",
+					c.treeSize(), c.rootHash(), OffsetDateTime.ofInstant(c.time(), ZoneOffset.UTC), c.keyId(), c.signature(),
+					String.join(",", prepared.frontier().hexHashes())));
 		}
 		catch (DuplicateKeyException raced) {
 			// another node signed the same tree size first
-			return store.checkpoint(c.treeSize());
+			return transactions.execute(status -> store.checkpoint(c.treeSize()));
 		}
 		return Optional.of(c);
 	}

@@ -40,6 +40,12 @@ public class LedgerStore {
 		return seq == null ? 0 : seq;
 	}
 
+	/** The highest sequence number stored (0 when empty); differs from the head only if rows were tampered with. */
+	public long maxSeq() {
+		Long seq = jdbc.queryForObject("SELECT MAX(seq) FROM ledger_entries", Long.class);
+		return seq == null ? 0 : seq;
+	}
+
 	/** Streams entries {@code from..to} (inclusive) in sequence order; call inside a transaction. */
 	public void entries(long from, long to, Consumer<LedgerEntry> consumer) {
 		jdbc.query(connection -> {

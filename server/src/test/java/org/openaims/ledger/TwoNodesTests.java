@@ -1,0 +1,157 @@
+package org.openaims.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.openaims.OpenAims;
+import org.openaims.TestDatabase;
+import org.openaims.common.Actor;
+import org.openaims.common.Stamp;
+import org.openaims.identity.CurrentUser;
+import org.openaims.ledger.LedgerTestSupport.Something;
+import org.openaims.ledger.format.Hashes;
+import org.openaims.ledger.format.Verification;
+import org.openaims.ledger.internal.Checkpointer;
+import org.openaims.ledger.internal.LedgerAppender;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Two application instances on one database (each with its own connection pool, sequencer and
+ * checkpointer) appending concurrently produce one linear chain: every event once, no gap, no fork,
+ * and it verifies. The database itself refuses a forked or gapped row.
+ */
+class TwoNodesTests {
+
+	@Test
+	void concurrentAppendsFromTwoNodesFormOneChain() throws Exception {
+		String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+		Map<String, Object> database = database(schema);
+		try (ConfigurableApplicationContext first = node(database, true);
+				ConfigurableApplicationContext second = node(database, false)) {
+			List<LedgerAppender> appenders = List.of(first.getBean(LedgerAppender.class), second.getBean(LedgerAppender.class));
+			ExecutorService pool = Executors.newFixedThreadPool(8);
+			List<Future<Set<UUID>>> sent = new ArrayList<>();
+			for (int thread = 0; thread < 8; thread++) {
+				LedgerAppender appender = appenders.get(thread % 2);
+				int t = thread;
+				sent.add(pool.submit(() -> {
+					Set<UUID> ids = new HashSet<>();
+					for (int i = 0; i < 100; i++) {
+						// Some single events, some batches; a few sent twice (redelivery).
+						List<Something> events = new ArrayList<>();
+						for (int j = 0; j < 1 + i % 4; j++) {
+							Something e = new Something("n" + t + "-" + i + "-" + j, i, Map.of("thread", t), "thing",
+									new Stamp(UUID.randomUUID(), Instant.now(), Actor.SYSTEM));
+							events.add(e);
+							ids.add(e.stamp().eventId());
+						}
+						appender.append(events);
+						if (i % 10 == 0) {
+							appender.append(events);
+						}
+					}
+					return ids;
+				}));
+			}
+			Set<UUID> all = new HashSet<>();
+			for (Future<Set<UUID>> f : sent) {
+				all.addAll(f.get());
+			}
+			pool.shutdown();
+			first.getBean(Checkpointer.class).checkpoint();
+			second.getBean(Checkpointer.class).checkpoint();
+
+			JdbcClient jdbc = first.getBean(JdbcClient.class);
+			List<Long> seqs = jdbc.sql("SELECT seq FROM ledger_entries ORDER BY seq").query(Long.class).list();
+			long bootstrapEntries = seqs.size() - all.size();
+			assertThat(bootstrapEntries).as("only the two nodes' own start-up events besides ours").isBetween(0L, 10L);
+			for (int i = 0; i < seqs.size(); i++) {
+				assertThat(seqs.get(i)).isEqualTo(i + 1L);
+			}
+			assertThat(jdbc.sql("SELECT COUNT(DISTINCT event_id) FROM ledger_entries WHERE event_type = 'Something'")
+				.query(Long.class).single()).isEqualTo(all.size());
+			assertThat(jdbc.sql("SELECT COUNT(DISTINCT prev_hash) FROM ledger_entries").query(Long.class).single())
+				.isEqualTo(seqs.size());
+			Verification fromFirst = CurrentUser.runAsSystem(() -> first.getBean(Ledger.class).verify());
+			Verification fromSecond = CurrentUser.runAsSystem(() -> second.getBean(Ledger.class).verify());
+			assertThat(fromFirst.intact()).as(fromFirst.toString()).isTrue();
+			assertThat(fromFirst.entriesChecked()).isEqualTo(seqs.size());
+			assertThat(fromFirst.checkpointsChecked()).isGreaterThanOrEqualTo(1);
+			assertThat(fromSecond).isEqualTo(fromFirst);
+
+			// The database refuses a fork (a second entry after the same predecessor) and a gap.
+			long last = seqs.get(seqs.size() - 1);
+			String lastHash = jdbc.sql("SELECT entry_hash FROM ledger_entries WHERE seq = :s").param("s", last).query(String.class).single();
+			String previousOfLast = jdbc.sql("SELECT prev_hash FROM ledger_entries WHERE seq = :s").param("s", last).query(String.class).single();
+			assertThatThrownBy(() -> insert(jdbc, last + 1, last, previousOfLast)).isInstanceOf(DataIntegrityViolationException.class);
+			assertThatThrownBy(() -> insert(jdbc, last + 2, last + 1, lastHash)).isInstanceOf(DataIntegrityViolationException.class);
+			assertThatThrownBy(() -> insert(jdbc, last + 1, last, Hashes.sha256Hex("not the last hash")))
+				.isInstanceOf(DataIntegrityViolationException.class);
+		}
+		finally {
+			dropSchema(database, schema);
+		}
+	}
+
+	private static void insert(JdbcClient jdbc, long seq, long prevSeq, String prevHash) {
+		jdbc.sql("INSERT INTO ledger_entries (seq, prev_seq, event_id, recorded_at, actor, event_type, subject_type, "
+				+ "subject_id, payload_digest, prev_hash, entry_hash) VALUES (:seq, :prevSeq, :id, CURRENT_TIMESTAMP, 'x', 'X', "
+				+ "'x', 'x', :digest, :prev, :hash)")
+			.param("seq", seq).param("prevSeq", prevSeq).param("id", UUID.randomUUID())
+			.param("digest", Hashes.sha256Hex("x")).param("prev", prevHash).param("hash", Hashes.sha256Hex(UUID.randomUUID().toString()))
+			.update();
+	}
+
+	private static Map<String, Object> database(String schema) {
+		if (TestDatabase.postgres()) {
+			String url = System.getProperty("aims.test.db.url", "jdbc:postgresql://127.0.0.1:5432/test");
+			return Map.of("spring.datasource.url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+					"spring.datasource.username", System.getProperty("aims.test.db.user", "postgres"),
+					"spring.datasource.password", System.getProperty("aims.test.db.password", ""),
+					"spring.flyway.schemas", schema, "spring.flyway.create-schemas", "true");
+		}
+		return Map.of("spring.datasource.url",
+				"jdbc:h2:mem:" + schema + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+				"spring.datasource.username", "sa", "spring.datasource.password", "");
+	}
+
+	private static ConfigurableApplicationContext node(Map<String, Object> database, boolean migrate) {
+		Map<String, Object> properties = new java.util.HashMap<>(database);
+		properties.put("spring.flyway.enabled", migrate);
+		properties.put("aims.ledger.auto-checkpoint", false);
+		properties.put("aims.demo-data", false);
+		properties.put("aims.data-dir", "target/test-data");
+		properties.put("spring.main.banner-mode", "off");
+		properties.put("server.port", 0);
+		// As command-line arguments, so they win over application.yml (builder properties are only defaults).
+		String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+		return new SpringApplicationBuilder(OpenAims.class).web(WebApplicationType.SERVLET).run(args);
+	}
+
+	private static void dropSchema(Map<String, Object> database, String schema) throws Exception {
+		if (TestDatabase.postgres()) {
+			try (var c = java.sql.DriverManager.getConnection((String) database.get("spring.datasource.url"),
+					(String) database.get("spring.datasource.username"), (String) database.get("spring.datasource.password"));
+					var s = c.createStatement()) {
+				s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+			}
+		}
+	}
+}
