@@ -164,7 +164,7 @@ public final class LedgerExport {
 					Frontier.of(header.from() - 1, header.startFrontier()));
 		}
 		catch (IllegalArgumentException e) {
-			throw new MalformedExport(1, e.getMessage());
+			throw new MalformedExport(1, "the start frontier does not fit the range: " + e.getMessage());
 		}
 		String line;
 		while ((line = in.readLine()) != null && verifier.needsMore()) {
@@ -185,7 +185,12 @@ public final class LedgerExport {
 					default -> throw new MalformedExport(number, "unknown kind '" + text(node, "kind") + "'");
 				}
 			}
-			catch (IllegalArgumentException | NullPointerException e) {
+			catch (MalformedExport e) {
+				throw e;
+			}
+			catch (RuntimeException e) {
+				// Whatever a hostile line does to the parsers (missing fields, numbers out of range, bad
+				// dates, bad hex), it is a malformed line, not a crash.
 				throw new MalformedExport(number, "not a valid entry or checkpoint (" + e.getMessage() + ")");
 			}
 		}

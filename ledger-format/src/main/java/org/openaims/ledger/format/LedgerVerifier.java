@@ -100,7 +100,8 @@ public final class LedgerVerifier {
 			return;
 		}
 		byte[] leaf = entry.leafHash();
-		if (entry.entryHash() == null || !Arrays.equals(leaf, unhexOrNull(entry.entryHash()))) {
+		byte[] stored = entry.entryHash() == null ? null : unhexOrNull(entry.entryHash());
+		if (stored == null || !Arrays.equals(leaf, stored)) {
 			entryFailed(entry.seq(), "its content does not match its hash");
 			return;
 		}
