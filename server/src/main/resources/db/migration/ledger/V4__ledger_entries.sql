@@ -2,7 +2,9 @@
 -- entries or checkpoints, and on PostgreSQL triggers refuse them (db/vendor/postgresql).
 
 -- One row per recorded event. The constraints make the database itself refuse a fork (two entries
--- after the same predecessor) or a gap (an entry whose predecessor is missing or has another hash).
+-- after the same predecessor: the primary key on seq with the check, and unique prev_hash) or a gap
+-- (an entry whose predecessor is missing: the foreign key). That each prev_hash is its predecessor's
+-- hash is what verification checks, with every other hash.
 CREATE TABLE ledger_entries (
     seq            BIGINT                   NOT NULL PRIMARY KEY,
     prev_seq       BIGINT,
@@ -19,10 +21,8 @@ CREATE TABLE ledger_entries (
     entry_hash     VARCHAR(64)              NOT NULL,
     CONSTRAINT ledger_entries_event_uq UNIQUE (event_id),
     CONSTRAINT ledger_entries_prev_hash_uq UNIQUE (prev_hash),
-    CONSTRAINT ledger_entries_prev_seq_uq UNIQUE (prev_seq),
-    CONSTRAINT ledger_entries_seq_hash_uq UNIQUE (seq, entry_hash),
     CONSTRAINT ledger_entries_chain_ck CHECK ((seq = 1 AND prev_seq IS NULL) OR (seq > 1 AND prev_seq = seq - 1)),
-    CONSTRAINT ledger_entries_prev_fk FOREIGN KEY (prev_seq, prev_hash) REFERENCES ledger_entries (seq, entry_hash)
+    CONSTRAINT ledger_entries_prev_fk FOREIGN KEY (prev_seq) REFERENCES ledger_entries (seq)
 );
 CREATE INDEX ledger_entries_subject_idx ON ledger_entries (subject_type, subject_id, seq);
 

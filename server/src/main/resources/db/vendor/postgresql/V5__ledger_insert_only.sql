@@ -1,7 +1,8 @@
 -- PostgreSQL only: the ledger's tables refuse UPDATE, DELETE and TRUNCATE, even from their owner.
 CREATE FUNCTION ledger_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    RAISE EXCEPTION 'the ledger is append-only: % on % refused', TG_OP, TG_TABLE_NAME;
+    RAISE EXCEPTION 'the ledger is append-only: % on % refused', TG_OP, TG_TABLE_NAME
+        USING ERRCODE = 'restrict_violation';
 END
 $$;
 

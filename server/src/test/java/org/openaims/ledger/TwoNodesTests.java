@@ -96,14 +96,27 @@ class TwoNodesTests {
 			assertThat(fromFirst.checkpointsChecked()).isGreaterThanOrEqualTo(1);
 			assertThat(fromSecond).isEqualTo(fromFirst);
 
-			// The database refuses a fork (a second entry after the same predecessor) and a gap.
+			// The database refuses a fork (a second entry after the same predecessor, by position or by
+			// hash) and a gap (an entry after one that does not exist).
 			long last = seqs.get(seqs.size() - 1);
 			String lastHash = jdbc.sql("SELECT entry_hash FROM ledger_entries WHERE seq = :s").param("s", last).query(String.class).single();
 			String previousOfLast = jdbc.sql("SELECT prev_hash FROM ledger_entries WHERE seq = :s").param("s", last).query(String.class).single();
+			assertThatThrownBy(() -> insert(jdbc, last, last - 1, Hashes.sha256Hex("another branch")))
+				.isInstanceOf(DataIntegrityViolationException.class);
 			assertThatThrownBy(() -> insert(jdbc, last + 1, last, previousOfLast)).isInstanceOf(DataIntegrityViolationException.class);
 			assertThatThrownBy(() -> insert(jdbc, last + 2, last + 1, lastHash)).isInstanceOf(DataIntegrityViolationException.class);
-			assertThatThrownBy(() -> insert(jdbc, last + 1, last, Hashes.sha256Hex("not the last hash")))
-				.isInstanceOf(DataIntegrityViolationException.class);
+			assertThatThrownBy(() -> insert(jdbc, last + 1, last - 1, lastHash)).isInstanceOf(DataIntegrityViolationException.class);
+			if (TestDatabase.postgres()) {
+				// PostgreSQL refuses changes to the ledger even from the tables' owner (H2 relies on the
+				// code having no such path: LedgerInsertOnlyTests).
+				for (String change : List.of("UPDATE ledger_entries SET actor = 'mallory' WHERE seq = 1",
+						"DELETE FROM ledger_entries WHERE seq = " + last, "TRUNCATE ledger_entries",
+						"UPDATE ledger_checkpoints SET signature = 'x'", "DELETE FROM ledger_checkpoints")) {
+					assertThatThrownBy(() -> jdbc.sql(change).update()).as(change)
+						.isInstanceOf(org.springframework.dao.DataAccessException.class)
+						.hasMessageContaining("append-only");
+				}
+			}
 		}
 		finally {
 			dropSchema(database, schema);

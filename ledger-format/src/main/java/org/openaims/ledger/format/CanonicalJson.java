@@ -50,6 +50,11 @@ public final class CanonicalJson {
 	/** Appends a JSON string: {@code "} and {@code \} escaped, control characters as short or {@code \}u00xx escapes. */
 	public static void string(StringBuilder out, String s) {
 		out.append('"');
+		if (plain(s)) {
+			out.append(s);
+			out.append('"');
+			return;
+		}
 		for (int i = 0; i < s.length(); i++) {
 			char c = s.charAt(i);
 			switch (c) {
@@ -71,5 +76,16 @@ public final class CanonicalJson {
 			}
 		}
 		out.append('"');
+	}
+
+	/** Whether a string needs no escaping (the common case: ids, names, hashes). */
+	private static boolean plain(String s) {
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			if (c < 0x20 || c == '"' || c == '\\') {
+				return false;
+			}
+		}
+		return true;
 	}
 }

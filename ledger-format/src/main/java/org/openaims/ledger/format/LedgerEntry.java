@@ -49,8 +49,9 @@ public record LedgerEntry(long seq, Instant time, UUID eventId, String actor, UU
 		CanonicalJson.string(out, subjectId);
 		out.append(",\"subjectType\":");
 		CanonicalJson.string(out, subjectType);
-		out.append(",\"time\":");
-		CanonicalJson.string(out, time.toString());
+		out.append(",\"time\":\"");
+		IsoInstants.append(out, time);
+		out.append('"');
 		out.append(",\"type\":");
 		CanonicalJson.string(out, type);
 		return out.append('}').toString();

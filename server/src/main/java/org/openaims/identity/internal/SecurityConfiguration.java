@@ -86,6 +86,8 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain uiSecurity(HttpSecurity http, ApplicationEventPublisher events) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
+			.dispatcherTypeMatchers(DispatcherType.ASYNC)
+			.permitAll()
 			.requestMatchers("/login", "/actuator/health", "/actuator/health/**", "/webjars/**", "/css/**", "/js/**",
 					"/img/**", "/favicon.ico", "/error")
 			.permitAll()

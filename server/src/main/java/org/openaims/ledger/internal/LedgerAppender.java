@@ -14,11 +14,13 @@ import java.util.UUID;
 import org.openaims.common.Audited;
 import org.openaims.ledger.format.LedgerEntry;
 
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * The ledger's one sequencer. An append locks the chain head row, numbers and chains the new entries
@@ -30,8 +32,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class LedgerAppender {
 
 	private static final String INSERT = "INSERT INTO ledger_entries (seq, prev_seq, event_id, recorded_at, actor, "
-			+ "actor_token, event_type, subject_type, subject_id, payload_digest, payload, prev_hash, entry_hash) "
-			+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+			+ "actor_token, event_type, subject_type, subject_id, payload_digest, payload, prev_hash, entry_hash) VALUES ";
+
+	private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+	/** Rows per INSERT statement (13 parameters each, well below the drivers' limits). */
+	private static final int ROWS_PER_STATEMENT = 250;
 
 	private static final int ID_QUERY_CHUNK = 500;
 
@@ -56,7 +62,30 @@ public class LedgerAppender {
 		Map<String, Object> head = jdbc.queryForMap("SELECT seq, entry_hash FROM ledger_head WHERE id = 1 FOR UPDATE");
 		long seq = ((Number) head.get("seq")).longValue();
 		String prev = (String) head.get("entry_hash");
-		Set<UUID> seen = recorded(events);
+		// Events are almost always new: insert optimistically under a savepoint, and only when the unique
+		// event id refuses one (a redelivery after a crash) go back and leave out those recorded already.
+		TransactionStatus transaction = TransactionAspectSupport.currentTransactionStatus();
+		Object savepoint = transaction.createSavepoint();
+		List<LedgerEntry> entries = chain(events, Set.of(), seq, prev);
+		try {
+			insert(entries);
+		}
+		catch (DuplicateKeyException redelivered) {
+			transaction.rollbackToSavepoint(savepoint);
+			entries = chain(events, recorded(events), seq, prev);
+			insert(entries);
+		}
+		transaction.releaseSavepoint(savepoint);
+		if (!entries.isEmpty()) {
+			LedgerEntry last = entries.get(entries.size() - 1);
+			jdbc.update("UPDATE ledger_head SET seq = ?, entry_hash = ? WHERE id = 1", last.seq(), last.entryHash());
+		}
+		return entries;
+	}
+
+	/** Numbers and chains the events after {@code seq}, leaving out {@code skip} and repeats. */
+	private List<LedgerEntry> chain(List<? extends Audited> events, Set<UUID> skip, long seq, String prev) {
+		Set<UUID> seen = new HashSet<>(skip);
 		List<LedgerEntry> entries = new ArrayList<>(events.size());
 		for (Audited event : events) {
 			if (!seen.add(event.stamp().eventId())) {
@@ -70,43 +99,46 @@ public class LedgerAppender {
 			entries.add(entry);
 			prev = entry.entryHash();
 		}
-		if (entries.isEmpty()) {
-			return entries;
-		}
-		jdbc.batchUpdate(INSERT, new BatchPreparedStatementSetter() {
-			@Override
-			public void setValues(PreparedStatement ps, int i) throws SQLException {
-				bind(ps, entries.get(i));
-			}
-
-			@Override
-			public int getBatchSize() {
-				return entries.size();
-			}
-		});
-		jdbc.update("UPDATE ledger_head SET seq = ?, entry_hash = ? WHERE id = 1", seq, prev);
 		return entries;
 	}
 
-	static void bind(PreparedStatement ps, LedgerEntry e) throws SQLException {
-		ps.setLong(1, e.seq());
+	private void insert(List<LedgerEntry> entries) {
+		// One multi-row INSERT per chunk: database constraints and triggers then check a chunk as a
+		// statement rather than row by row.
+		for (int from = 0; from < entries.size(); from += ROWS_PER_STATEMENT) {
+			List<LedgerEntry> chunk = entries.subList(from, Math.min(entries.size(), from + ROWS_PER_STATEMENT));
+			String sql = INSERT + String.join(", ", java.util.Collections.nCopies(chunk.size(), ROW));
+			jdbc.update(connection -> {
+				PreparedStatement ps = connection.prepareStatement(sql);
+				int offset = 0;
+				for (LedgerEntry entry : chunk) {
+					bind(ps, offset, entry);
+					offset += 13;
+				}
+				return ps;
+			});
+		}
+	}
+
+	static void bind(PreparedStatement ps, int offset, LedgerEntry e) throws SQLException {
+		ps.setLong(offset + 1, e.seq());
 		if (e.seq() == 1) {
-			ps.setNull(2, java.sql.Types.BIGINT);
+			ps.setNull(offset + 2, java.sql.Types.BIGINT);
 		}
 		else {
-			ps.setLong(2, e.seq() - 1);
+			ps.setLong(offset + 2, e.seq() - 1);
 		}
-		ps.setObject(3, e.eventId());
-		ps.setObject(4, OffsetDateTime.ofInstant(e.time(), ZoneOffset.UTC));
-		ps.setString(5, e.actor());
-		ps.setObject(6, e.actorToken());
-		ps.setString(7, e.type());
-		ps.setString(8, e.subjectType());
-		ps.setString(9, e.subjectId());
-		ps.setString(10, e.payloadDigest());
-		ps.setString(11, e.payload());
-		ps.setString(12, e.prevHash());
-		ps.setString(13, e.entryHash());
+		ps.setObject(offset + 3, e.eventId());
+		ps.setObject(offset + 4, OffsetDateTime.ofInstant(e.time(), ZoneOffset.UTC));
+		ps.setString(offset + 5, e.actor());
+		ps.setObject(offset + 6, e.actorToken());
+		ps.setString(offset + 7, e.type());
+		ps.setString(offset + 8, e.subjectType());
+		ps.setString(offset + 9, e.subjectId());
+		ps.setString(offset + 10, e.payloadDigest());
+		ps.setString(offset + 11, e.payload());
+		ps.setString(offset + 12, e.prevHash());
+		ps.setString(offset + 13, e.entryHash());
 	}
 
 	private Set<UUID> recorded(List<? extends Audited> events) {

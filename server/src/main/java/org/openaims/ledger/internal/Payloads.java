@@ -1,45 +1,33 @@
 package org.openaims.ledger.internal;
 
-import java.util.Map;
-import java.util.TreeMap;
-
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.openaims.common.Audited;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The payload the ledger keeps of an event: its fields as JSON with every object's keys sorted and no
- * white space, without the stamp (whose id, time and actor the entry records itself).
+ * The payload the ledger keeps of an event: its fields as compact JSON with the keys of every object
+ * in sorted order, without the stamp (whose id, time and actor the entry records itself).
  */
-final class Payloads {
+public final class Payloads {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+		// Records are all constructor properties; without this they would keep declaration order.
+		.disable(MapperFeature.SORT_CREATOR_PROPERTIES_FIRST)
+		.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+		.addMixIn(Audited.class, WithoutStamp.class)
+		.build();
 
 	private Payloads() {
 	}
 
-	static String of(Audited event) {
-		ObjectNode tree = JSON.valueToTree(event);
-		tree.remove("stamp");
-		return JSON.writeValueAsString(sorted(tree));
+	public static String of(Audited event) {
+		return JSON.writeValueAsString(event);
 	}
 
-	/** A copy of {@code node} with the keys of every object in sorted order. */
-	static JsonNode sorted(JsonNode node) {
-		if (node.isObject()) {
-			Map<String, JsonNode> fields = new TreeMap<>();
-			node.properties().forEach(p -> fields.put(p.getKey(), sorted(p.getValue())));
-			ObjectNode copy = JSON.createObjectNode();
-			fields.forEach(copy::set);
-			return copy;
-		}
-		if (node.isArray()) {
-			ArrayNode copy = JSON.createArrayNode();
-			node.forEach(item -> copy.add(sorted(item)));
-			return copy;
-		}
-		return node;
+	@JsonIgnoreProperties("stamp")
+	private interface WithoutStamp {
 	}
 }
