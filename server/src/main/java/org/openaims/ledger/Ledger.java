@@ -3,8 +3,6 @@ package org.openaims.ledger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -74,12 +72,11 @@ public class Ledger {
 	/** Every recorded change of one record, oldest first. */
 	@PreAuthorize("isAuthenticated()")
 	public List<HistoryEntry> history(String subjectType, String subjectId) {
-		return jdbc.sql("SELECT " + "seq, event_id, recorded_at, actor, actor_token, event_type, subject_type, subject_id, "
-				+ "payload_digest, payload, prev_hash, entry_hash FROM ledger_entries "
-				+ "WHERE subject_type = :type AND subject_id = :id ORDER BY seq")
+		return jdbc.sql("SELECT " + LedgerStore.COLUMNS + " FROM ledger_entries WHERE subject_type = :type AND subject_id = :id "
+				+ "ORDER BY seq")
 			.param("type", subjectType)
 			.param("id", subjectId)
-			.query((rs, n) -> HistoryEntries.of(entry(rs)))
+			.query((rs, n) -> HistoryEntries.of(LedgerStore.entry(rs)))
 			.list();
 	}
 
@@ -100,11 +97,10 @@ public class Ledger {
 		SqlWhere where = new SqlWhere().and("e.seq > :after", "after", afterSeq)
 			.and("e.subject_type = :type", "type", blankToNull(subjectType))
 			.and("e.subject_id = :id", "id", blankToNull(subjectId));
-		List<EntryView> rows = jdbc.sql("SELECT e.seq, e.event_id, e.recorded_at, e.actor, e.actor_token, e.event_type, "
-				+ "e.subject_type, e.subject_id, e.payload_digest, e.payload, e.prev_hash, e.entry_hash FROM ledger_entries e"
-				+ where.sql() + " ORDER BY e.seq LIMIT " + (size + 1))
+		List<EntryView> rows = jdbc.sql("SELECT " + LedgerStore.COLUMNS + " FROM ledger_entries e" + where.sql()
+				+ " ORDER BY e.seq LIMIT " + (size + 1))
 			.params(where.params())
-			.query((rs, n) -> view(entry(rs)))
+			.query((rs, n) -> view(LedgerStore.entry(rs)))
 			.list();
 		if (rows.size() <= size) {
 			return new Page<>(rows, null);
@@ -178,21 +174,25 @@ public class Ledger {
 				store.checkpoint(first).map(Ledger::view).orElse(null), store.checkpoint(second).map(Ledger::view).orElse(null));
 	}
 
-	/** Re-verifies the whole ledger: every entry, link, payload digest, checkpoint root and signature. */
+	/**
+	 * Re-verifies the whole ledger: every entry, link, payload digest, checkpoint root and signature.
+	 * Reading rows and hashing them overlap: this thread reads, a second one verifies.
+	 */
 	@PreAuthorize(READERS)
 	public Verification verify() {
 		long head = store.headSeq();
 		LedgerVerifier verifier = LedgerVerifier.fromStart(keys.publicKey());
 		Checkpoints checkpoints = new Checkpoints(0, Long.MAX_VALUE);
-		// Checkpoints before the first entry would be out of place; none can exist, tree sizes start at 1.
-		store.entries(1, Long.MAX_VALUE, entry -> {
-			verifier.entry(entry);
-			while (checkpoints.hasNext() && checkpoints.peek().treeSize() <= entry.seq()) {
-				verifier.checkpoint(checkpoints.next());
+		try (VerificationPipeline pipeline = new VerificationPipeline(verifier)) {
+			store.entries(1, Long.MAX_VALUE, entry -> {
+				pipeline.entry(entry);
+				while (checkpoints.hasNext() && checkpoints.peek().treeSize() <= entry.seq()) {
+					pipeline.checkpoint(checkpoints.next());
+				}
+			});
+			while (checkpoints.hasNext()) {
+				pipeline.checkpoint(checkpoints.next());
 			}
-		});
-		while (checkpoints.hasNext()) {
-			verifier.checkpoint(checkpoints.next());
 		}
 		return verifier.finish(head);
 	}
@@ -352,13 +352,6 @@ public class Ledger {
 		if (size > MAX_PROOF_TREE) {
 			throw new InvalidInputException(field, "proofs are computed for trees of up to " + MAX_PROOF_TREE + " entries");
 		}
-	}
-
-	private static LedgerEntry entry(ResultSet rs) throws SQLException {
-		return new LedgerEntry(rs.getLong("seq"), rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
-				rs.getObject("event_id", UUID.class), rs.getString("actor"), rs.getObject("actor_token", UUID.class),
-				rs.getString("event_type"), rs.getString("subject_type"), rs.getString("subject_id"),
-				rs.getString("payload_digest"), rs.getString("payload"), rs.getString("prev_hash"), rs.getString("entry_hash"));
 	}
 
 	static EntryView view(LedgerEntry e) {
