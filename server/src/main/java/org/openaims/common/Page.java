@@ -13,6 +13,18 @@ public record Page<T>(List<T> items, String next) {
 		items = List.copyOf(items);
 	}
 
+	/**
+	 * The page made of rows fetched with a limit of {@code limit + 1}: when the extra row came back,
+	 * another page follows, and its cursor is {@code cursor} of the last row kept.
+	 */
+	public static <T> Page<T> cut(List<T> rows, int limit, Function<T, String> cursor) {
+		if (rows.size() <= limit) {
+			return new Page<>(rows, null);
+		}
+		List<T> items = rows.subList(0, limit);
+		return new Page<>(items, cursor.apply(items.get(items.size() - 1)));
+	}
+
 	public <R> Page<R> map(Function<? super T, ? extends R> mapper) {
 		return new Page<>(items.stream().<R>map(mapper).toList(), next);
 	}

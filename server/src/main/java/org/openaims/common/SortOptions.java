@@ -107,12 +107,7 @@ public final class SortOptions<T> {
 
 		/** Cuts the fetched rows (up to limit + 1) into a page with the next cursor. */
 		public Page<T> page(List<T> rows) {
-			if (rows.size() <= limit) {
-				return new Page<>(rows, null);
-			}
-			List<T> items = rows.subList(0, limit);
-			T last = items.get(items.size() - 1);
-			return new Page<>(items, encode(column.value().apply(last), idOf.apply(last)));
+			return Page.cut(rows, limit, last -> encode(column.value().apply(last), idOf.apply(last)));
 		}
 
 		private void restrict(String cursor, SqlWhere where) {

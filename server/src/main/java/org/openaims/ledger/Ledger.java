@@ -102,11 +102,7 @@ public class Ledger {
 			.params(where.params())
 			.query((rs, n) -> view(LedgerStore.entry(rs)))
 			.list();
-		if (rows.size() <= size) {
-			return new Page<>(rows, null);
-		}
-		List<EntryView> items = rows.subList(0, size);
-		return new Page<>(items, String.valueOf(items.get(items.size() - 1).seq()));
+		return Page.cut(rows, size, last -> String.valueOf(last.seq()));
 	}
 
 	@PreAuthorize(READERS)
@@ -124,11 +120,7 @@ public class Ledger {
 			.query((rs, n) -> new CheckpointView(rs.getLong("tree_size"), rs.getString("root_hash"),
 					rs.getObject("signed_at", OffsetDateTime.class).toInstant(), rs.getString("key_id"), rs.getString("signature")))
 			.list();
-		if (rows.size() <= size) {
-			return new Page<>(rows, null);
-		}
-		List<CheckpointView> items = rows.subList(0, size);
-		return new Page<>(items, String.valueOf(items.get(items.size() - 1).treeSize()));
+		return Page.cut(rows, size, last -> String.valueOf(last.treeSize()));
 	}
 
 	@PreAuthorize(READERS)
