@@ -69,11 +69,14 @@ public class Ledger {
 		this.checkpointer = checkpointer;
 	}
 
-	/** Every recorded change of one record, oldest first. */
+	/**
+	 * Every recorded change of one record, oldest first (by the time it happened: with several nodes,
+	 * entries of unrelated changes may be appended in another order).
+	 */
 	@PreAuthorize("isAuthenticated()")
 	public List<HistoryEntry> history(String subjectType, String subjectId) {
 		return jdbc.sql("SELECT " + LedgerStore.COLUMNS + " FROM ledger_entries WHERE subject_type = :type AND subject_id = :id "
-				+ "ORDER BY seq")
+				+ "ORDER BY recorded_at, seq")
 			.param("type", subjectType)
 			.param("id", subjectId)
 			.query((rs, n) -> HistoryEntries.of(LedgerStore.entry(rs)))
