@@ -63,6 +63,14 @@ public class Api {
 			.content(csv.getBytes(StandardCharsets.UTF_8)).exchange();
 	}
 
+	/** Uploads one file as the multipart part {@code part}. */
+	public MvcTestResult upload(TestUser user, String uri, String part, String filename, String contentType, byte[] content) {
+		return mvc().post().uri(uri).header("Authorization", user.bearer())
+			.multipart()
+			.file(new org.springframework.mock.web.MockMultipartFile(part, filename, contentType, content))
+			.exchange();
+	}
+
 	/** The CSV text of a successful export. */
 	public String csv(MvcTestResult result) {
 		assertThat(result).hasStatusOk();

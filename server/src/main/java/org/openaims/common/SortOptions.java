@@ -1,8 +1,10 @@
 package org.openaims.common;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -42,13 +44,19 @@ public final class SortOptions<T> {
 
 	/** A text column. */
 	public SortOptions<T> text(String key, String column, Function<T, String> value) {
-		columns.put(key, new Column<>(column, row -> value.apply(row), false));
+		columns.put(key, new Column<>(column, row -> value.apply(row), Kind.TEXT));
+		return this;
+	}
+
+	/** A date column. */
+	public SortOptions<T> date(String key, String column, Function<T, LocalDate> value) {
+		columns.put(key, new Column<>(column, row -> value.apply(row).toString(), Kind.DATE));
 		return this;
 	}
 
 	/** A timestamp column. */
 	public SortOptions<T> time(String key, String column, Function<T, Instant> value) {
-		columns.put(key, new Column<>(column, row -> value.apply(row).toString(), true));
+		columns.put(key, new Column<>(column, row -> value.apply(row).toString(), Kind.TIMESTAMP));
 		return this;
 	}
 
@@ -119,7 +127,11 @@ public final class SortOptions<T> {
 			Object value;
 			try {
 				id = UUID.fromString(parts[1]);
-				value = column.timestamp() ? Timestamp.from(Instant.parse(parts[2])) : parts[2];
+				value = switch (column.kind()) {
+					case TIMESTAMP -> Timestamp.from(Instant.parse(parts[2]));
+					case DATE -> Date.valueOf(LocalDate.parse(parts[2]));
+					case TEXT -> parts[2];
+				};
 			}
 			catch (IllegalArgumentException | DateTimeParseException e) {
 				throw invalidCursor();
@@ -154,6 +166,10 @@ public final class SortOptions<T> {
 		return new InvalidInputException("after", "is not a cursor returned by this list");
 	}
 
-	private record Column<T>(String column, Function<T, String> value, boolean timestamp) {
+	private enum Kind {
+		TEXT, TIMESTAMP, DATE
+	}
+
+	private record Column<T>(String column, Function<T, String> value, Kind kind) {
 	}
 }

@@ -91,6 +91,18 @@ public class AiSystemService {
 		return queries.find(id).orElseThrow(() -> new NotFoundException("AI system", id));
 	}
 
+	/** The active AI systems in the AIMS scope, by name. */
+	@Transactional(readOnly = true)
+	public List<ScopeStatementView.ScopedSystem> inScope() {
+		return queries.scoped(true);
+	}
+
+	/** The names of the systems with these ids (retired ones too); unknown ids are left out. */
+	@Transactional(readOnly = true)
+	public Map<UUID, String> names(java.util.Collection<UUID> ids) {
+		return queries.names(ids);
+	}
+
 	/** Every recorded change of a system, oldest first, from the ledger. */
 	@Transactional(readOnly = true)
 	public List<HistoryEntry> history(UUID id) {

@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class HistoryEntries {
 
-	private static final Set<String> IDS = Set.of("aiSystemId", "vendorId", "userId", "tokenId", "scopeStatementId");
+	private static final Set<String> IDS = Set.of("aiSystemId", "vendorId", "userId", "tokenId", "scopeStatementId", "policyId", "objectiveId", "concernId");
 
 	private HistoryEntries() {
 	}

@@ -18,7 +18,7 @@ import org.openaims.common.Subject;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Helpers for ledger tests: waiting for asynchronous appends, and running {@code aims verify}. */
-final class LedgerTestSupport {
+public final class LedgerTestSupport {
 
 	private LedgerTestSupport() {
 	}
@@ -33,7 +33,7 @@ final class LedgerTestSupport {
 	}
 
 	/** Waits until every published event has been delivered to the ledger (at most 30 s). */
-	static void awaitRecorded(JdbcClient jdbc) {
+	public static void awaitRecorded(JdbcClient jdbc) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		while (System.nanoTime() < deadline) {
 			if (jdbc.sql("SELECT COUNT(*) FROM event_publication").query(Long.class).single() == 0) {

@@ -1,11 +1,9 @@
 package org.openaims.identity.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
+
+import org.openaims.common.Digests;
 
 /**
  * Makes and hashes API token secrets. Secrets carry 256 random bits, so a plain SHA-256 (not a slow
@@ -27,12 +25,6 @@ public final class TokenHashing {
 	}
 
 	public static String hash(String secret) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("SHA-256 missing from the JDK", e);
-		}
+		return Digests.sha256Hex(secret);
 	}
 }

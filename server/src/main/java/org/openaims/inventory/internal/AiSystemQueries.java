@@ -101,6 +101,18 @@ public class AiSystemQueries {
 			.optional();
 	}
 
+	/** The names of the systems with these ids (retired ones too); unknown ids are left out. */
+	public Map<UUID, String> names(java.util.Collection<UUID> ids) {
+		Map<UUID, String> names = new HashMap<>();
+		if (!ids.isEmpty()) {
+			jdbc.sql("SELECT id, name FROM ai_systems WHERE id IN (:ids)")
+				.param("ids", List.copyOf(ids))
+				.query((rs, n) -> names.put(rs.getObject("id", UUID.class), rs.getString("name")))
+				.list();
+		}
+		return names;
+	}
+
 	/** Every system's id by lower-cased name (for imports). */
 	public Map<String, UUID> idsByLowerName() {
 		Map<String, UUID> ids = new HashMap<>();

@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
+import org.openaims.common.web.CsvResponses;
 import org.openaims.common.Page;
 import org.openaims.common.PageRequest;
 import org.openaims.inventory.AiRole;

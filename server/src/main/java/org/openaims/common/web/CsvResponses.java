@@ -1,4 +1,4 @@
-package org.openaims.inventory.web;
+package org.openaims.common.web;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStreamWriter;
@@ -13,17 +13,17 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * CSV download responses for the register exports. The file is built in memory before the first
+ * CSV download responses for list exports. The file is built in memory before the first
  * byte is sent, so a failure is answered as an error instead of a cut-off file.
  */
-final class CsvResponses {
+public final class CsvResponses {
 
-	static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+	public static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
 	private CsvResponses() {
 	}
 
-	static ResponseEntity<byte[]> attachment(String name, Consumer<Writer> writer) {
+	public static ResponseEntity<byte[]> attachment(String name, Consumer<Writer> writer) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		writer.accept(new OutputStreamWriter(bytes, StandardCharsets.UTF_8));
 		String filename = name + "-" + LocalDate.now() + ".csv";

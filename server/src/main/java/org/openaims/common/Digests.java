@@ -1,0 +1,41 @@
+package org.openaims.common;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** SHA-256 snapshots of record content, e.g. what an approval approves. */
+public final class Digests {
+
+	private Digests() {
+	}
+
+	public static String sha256Hex(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("SHA-256 missing from the JDK", e);
+		}
+	}
+
+	/**
+	 * The SHA-256 of named parts, each written with its length so that no two different lists of
+	 * parts give the same text (null parts are distinct from empty ones).
+	 */
+	public static String snapshot(Object... parts) {
+		StringBuilder text = new StringBuilder();
+		for (Object part : parts) {
+			if (part == null) {
+				text.append("-;");
+			}
+			else {
+				String value = String.valueOf(part);
+				text.append(value.length()).append(':').append(value).append(';');
+			}
+		}
+		return sha256Hex(text.toString());
+	}
+}

@@ -1,0 +1,22 @@
+package org.openaims.common;
+
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+
+/**
+ * Renders user-written Markdown to HTML that is safe to show: raw HTML in the text is escaped, not
+ * passed through, and links other than http(s), mailto and relative ones are dropped.
+ */
+public final class Markdown {
+
+	private static final Parser PARSER = Parser.builder().build();
+
+	private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+
+	private Markdown() {
+	}
+
+	public static String toHtml(String markdown) {
+		return markdown == null ? "" : RENDERER.render(PARSER.parse(markdown));
+	}
+}

@@ -1,0 +1,2 @@
+/** REST API and pages of the governance module. */
+package org.openaims.governance.web;
