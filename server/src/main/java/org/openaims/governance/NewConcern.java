@@ -10,5 +10,9 @@ import jakarta.validation.constraints.Size;
  * {@code anonymous}, handlers and the ledger never see who reported it; the reporter still sees it.
  */
 public record NewConcern(UUID aiSystemId, @NotBlank @Size(max = 300) String summary,
-		@NotBlank @Size(max = 10000) String description, boolean anonymous) {
+		@NotBlank @Size(max = 10000) String description, Boolean anonymous) {
+
+	public boolean isAnonymous() {
+		return Boolean.TRUE.equals(anonymous);
+	}
 }

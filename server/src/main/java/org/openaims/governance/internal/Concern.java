@@ -73,7 +73,7 @@ public class Concern extends AbstractAggregateRoot<Concern> {
 		concern.summary = report.summary().strip();
 		concern.description = report.description().strip();
 		concern.reporter = actor.username();
-		concern.anonymous = report.anonymous();
+		concern.anonymous = report.isAnonymous();
 		concern.status = ConcernStatus.NEW;
 		concern.createdAt = Instant.now();
 		concern.updatedAt = concern.createdAt;
@@ -96,9 +96,9 @@ public class Concern extends AbstractAggregateRoot<Concern> {
 		}
 		ConcernStatus from = status;
 		status = to;
-		resolution = to.closed() ? text : null;
+		this.resolution = to.closed() ? text : null;
 		add(note, actor);
-		registerEvent(new ConcernUpdated(id, from, to, note.strip(), resolution, Stamp.of(shown(actor))));
+		registerEvent(new ConcernUpdated(id, from, to, note.strip(), this.resolution, Stamp.of(shown(actor))));
 	}
 
 	/** A note without a change of state (by the reporter, or a handler). */
