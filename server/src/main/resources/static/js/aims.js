@@ -26,3 +26,10 @@ document.addEventListener('submit', function (event) {
     event.preventDefault();
   }
 });
+
+// Filters that apply as soon as they change (select[data-autosubmit]).
+document.addEventListener('change', function (event) {
+  if (event.target.matches && event.target.matches('[data-autosubmit]') && event.target.form) {
+    event.target.form.requestSubmit();
+  }
+});

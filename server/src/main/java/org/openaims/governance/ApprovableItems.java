@@ -14,6 +14,11 @@ public interface ApprovableItems {
 	/** The item as it is now, if it exists. */
 	Optional<ApprovableItem> find(String itemId);
 
+	/** The page where a user reviews the item, if it has one. */
+	default Optional<String> link(String itemId) {
+		return Optional.empty();
+	}
+
 	/** The current snapshots of several items (for lists); override to read them in one query. */
 	default java.util.Map<String, String> snapshots(java.util.Collection<String> itemIds) {
 		java.util.Map<String, String> snapshots = new java.util.HashMap<>();

@@ -150,6 +150,12 @@ public class ApprovalService {
 		return mine;
 	}
 
+	/** The page where the item of a request is reviewed, if any. */
+	@Transactional(readOnly = true)
+	public Optional<String> link(ApprovalView approval) {
+		return Optional.ofNullable(sources.get(approval.itemType())).flatMap(s -> s.link(approval.itemId()));
+	}
+
 	/** Every request for one item, newest first. */
 	@Transactional(readOnly = true)
 	public List<ApprovalView> forItem(String itemType, String itemId) {

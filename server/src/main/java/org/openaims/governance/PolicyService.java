@@ -407,6 +407,22 @@ public class PolicyService {
 			.orElseThrow(() -> new NotFoundException("published version of policy", id));
 	}
 
+	/** Whether the signed-in user may change the policy and its versions (for buttons). */
+	public boolean mayWrite(PolicyView policy) {
+		return CurrentUser.hasAnyRole(Role.ADMIN, Role.AIMS_MANAGER) || policy.owner().equals(CurrentUser.username());
+	}
+
+	/** Whether the signed-in user has acknowledged the published version. */
+	@Transactional(readOnly = true)
+	public boolean acknowledgedByMe(UUID id) {
+		return versions.findByPolicyIdOrderByVersionNoDesc(id).stream()
+			.filter(v -> v.status() == PolicyStatus.PUBLISHED)
+			.findFirst()
+			.map(v -> jdbc.sql("SELECT COUNT(*) FROM policy_acknowledgements WHERE policy_version_id = :v AND username = :u")
+				.param("v", v.id()).param("u", CurrentUser.username()).query(Long.class).single() > 0)
+			.orElse(false);
+	}
+
 	private void requireWriter(Policy policy) {
 		if (!CurrentUser.hasAnyRole(Role.ADMIN, Role.AIMS_MANAGER) && !policy.owner().equals(CurrentUser.username())) {
 			throw new AccessDeniedException("only the owner of policy '" + policy.title() + "' or an AIMS manager may change it");

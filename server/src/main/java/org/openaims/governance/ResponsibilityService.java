@@ -166,13 +166,16 @@ public class ResponsibilityService {
 		return gaps;
 	}
 
-	/** The recorded RACI changes of a subject (for AI systems, part of the system's history). */
+	/** The recorded RACI changes of a subject (for AI systems, also part of the system's history). */
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)
 	public List<HistoryEntry> history(RaciSubjectType type, String ref) {
 		String subject = ref == null ? "" : ref.strip();
-		return ledger.history(ResponsibilitiesAssigned.subjectOf(type, subject).type(),
-				ResponsibilitiesAssigned.subjectOf(type, subject).id());
+		org.openaims.common.Subject recorded = ResponsibilitiesAssigned.subjectOf(type, subject);
+		return ledger.history(recorded.type(), recorded.id())
+			.stream()
+			.filter(e -> e.event().equals(ResponsibilitiesAssigned.class.getSimpleName()))
+			.toList();
 	}
 
 	@PreAuthorize("isAuthenticated()")

@@ -76,10 +76,18 @@ public final class CurrentUser {
 	 * and restores the previous security context afterwards.
 	 */
 	public static <T> T runAsSystem(Supplier<T> work) {
+		return runAs(Actor.SYSTEM.username(), EnumSet.allOf(Role.class), work);
+	}
+
+	/**
+	 * Runs work as the named user holding {@code roles} (demo data written by its people, jobs acting
+	 * for a user), and restores the previous security context afterwards.
+	 */
+	public static <T> T runAs(String username, Set<Role> roles, Supplier<T> work) {
 		SecurityContext previous = SecurityContextHolder.getContext();
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(Actor.SYSTEM.username(), null,
-				Arrays.stream(Role.values()).map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null,
+				roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
 		SecurityContextHolder.setContext(context);
 		try {
 			return work.get();

@@ -52,4 +52,44 @@ class DemoDataTests {
 			assertThat(p.getAuthorities()).extracting(Object::toString).contains("ROLE_ADMIN");
 		});
 	}
+
+	@Autowired
+	org.openaims.governance.PolicyService policies;
+
+	@Autowired
+	org.openaims.governance.ResponsibilityService responsibilities;
+
+	@Autowired
+	org.openaims.governance.ObjectiveService objectives;
+
+	@Autowired
+	org.openaims.governance.ApprovalService approvals;
+
+	@Test
+	void addsAnApprovedPublishedPolicyRaciWithOneGapAndTwoObjectives() {
+		CurrentUser.runAsSystem(() -> {
+			var policy = policies.list("AI policy", null, PageRequest.first(10)).items().stream()
+				.filter(p -> p.title().equals("AI policy")).findFirst().orElseThrow();
+			assertThat(policy.publishedVersion()).isEqualTo(1);
+			var published = policies.version(policy.id(), 1);
+			assertThat(published.approval().status()).isEqualTo(org.openaims.governance.ApprovalStatus.APPROVED);
+			assertThat(published.approval().decisions()).extracting(d -> d.approver()).containsExactly("sam.ortiz");
+			assertThat(published.approval().authors()).containsExactly("maria.keller");
+			assertThat(policies.coverage(policy.id()).acknowledged()).hasSize(3);
+			// A second policy waits for two approvers.
+			assertThat(approvals.list(new org.openaims.governance.ApprovalFilter(org.openaims.governance.ApprovalStatus.PENDING, null,
+					null, null), PageRequest.first(10)).items()).hasSize(1);
+
+			var gaps = responsibilities.gaps();
+			assertThat(gaps).hasSize(1);
+			assertThat(gaps.get(0).name()).isEqualTo("TalentSift Screening");
+			assertThat(gaps.get(0).missing()).containsExactly("HUMAN_OVERSIGHT");
+			assertThat(responsibilities.matrix()).hasSizeGreaterThanOrEqualTo(5);
+
+			var list = objectives.list(org.openaims.governance.ObjectiveFilter.none(), PageRequest.first(10)).items();
+			assertThat(list).hasSize(2);
+			assertThat(list).allSatisfy(o -> assertThat(o.progress()).isNotEmpty());
+			assertThat(list).allSatisfy(o -> assertThat(o.aiSystems()).hasSize(1));
+		});
+	}
 }

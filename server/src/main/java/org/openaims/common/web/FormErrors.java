@@ -12,6 +12,25 @@ public final class FormErrors {
 	private FormErrors() {
 	}
 
+	/**
+	 * Puts bean validation violations of a command built from the form onto the form: a violation of
+	 * {@code addresses[1]} goes to the form's {@code addresses} field; returns whether there were any.
+	 */
+	public static boolean reject(BindingResult result, java.util.Set<? extends jakarta.validation.ConstraintViolation<?>> violations) {
+		for (jakarta.validation.ConstraintViolation<?> violation : violations) {
+			String path = violation.getPropertyPath().toString();
+			String field = path.split("[\\[.]", 2)[0];
+			Object target = result.getTarget();
+			if (target != null && !field.isEmpty() && new BeanWrapperImpl(target).isReadableProperty(field)) {
+				result.rejectValue(field, "invalid", violation.getMessage());
+			}
+			else {
+				result.reject("invalid", path + ": " + violation.getMessage());
+			}
+		}
+		return !violations.isEmpty();
+	}
+
 	public static void reject(BindingResult result, InvalidInputException e) {
 		for (FieldProblem problem : e.problems()) {
 			Object target = result.getTarget();

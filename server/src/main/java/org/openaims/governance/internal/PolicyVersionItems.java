@@ -37,6 +37,11 @@ public class PolicyVersionItems implements ApprovableItems {
 	}
 
 	@Override
+	public Optional<String> link(String itemId) {
+		return parse(itemId).flatMap(versions::findById).map(v -> "/policies/" + v.policyId() + "/versions/" + v.versionNo());
+	}
+
+	@Override
 	public Map<String, String> snapshots(Collection<String> itemIds) {
 		Map<String, String> snapshots = new HashMap<>();
 		versions.findAllById(itemIds.stream().map(PolicyVersionItems::parse).flatMap(Optional::stream).toList())

@@ -1,5 +1,7 @@
 package org.openaims.inventory.web;
 
+import static org.openaims.common.web.ListUrls.url;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
@@ -263,21 +265,5 @@ class AiSystemController {
 		query.put("vendor", f.vendor());
 		query.put("inScope", f.inScope());
 		return query;
-	}
-
-	static String url(String path, Map<String, Object> query, String sort, String after) {
-		UriComponentsBuilder builder = UriComponentsBuilder.fromPath(path);
-		query.forEach((k, v) -> {
-			if (v != null && !String.valueOf(v).isBlank()) {
-				builder.queryParam(k, v);
-			}
-		});
-		if (sort != null) {
-			builder.queryParam("sort", sort);
-		}
-		if (after != null) {
-			builder.queryParam("after", after);
-		}
-		return builder.encode().build().toUriString();
 	}
 }

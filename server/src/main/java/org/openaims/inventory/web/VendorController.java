@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 
 import org.openaims.common.web.CsvResponses;
+import org.openaims.common.web.ListUrls;
 import org.openaims.common.ConflictException;
 import org.openaims.common.InvalidInputException;
 import org.openaims.common.Page;
@@ -75,9 +76,9 @@ class VendorController {
 		query.put("active", active);
 		model.addAttribute("filter", filter);
 		model.addAttribute("page", page);
-		model.addAttribute("nextUrl", page.next() == null ? null : AiSystemController.url("/vendors", query, order, page.next()));
-		model.addAttribute("firstUrl", after == null ? null : AiSystemController.url("/vendors", query, order, null));
-		model.addAttribute("exportUrl", AiSystemController.url("/vendors/export", query, null, null));
+		model.addAttribute("nextUrl", page.next() == null ? null : ListUrls.url("/vendors", query, order, page.next()));
+		model.addAttribute("firstUrl", after == null ? null : ListUrls.url("/vendors", query, order, null));
+		model.addAttribute("exportUrl", ListUrls.url("/vendors/export", query, null, null));
 		return htmx != null ? "inventory/vendors/list :: table" : "inventory/vendors/list";
 	}
 
