@@ -48,6 +48,12 @@ class BrowserIntegrationTests {
 		server.close();
 	}
 
+	@org.junit.jupiter.api.BeforeEach
+	void signedOut() {
+		browser.get(server.url("/login"));
+		browser.manage().deleteAllCookies();
+	}
+
 	@Test
 	void theAdminSignsInSeesTheAiSystemsAndFiltersThem() {
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
@@ -68,5 +74,28 @@ class BrowserIntegrationTests {
 		browser.findElement(By.linkText("Fraud Sentinel")).click();
 		wait.until(ExpectedConditions.titleContains("Fraud Sentinel"));
 		assertThat(browser.getPageSource()).contains("Detect potentially fraudulent card transactions");
+	}
+
+	@Test
+	void theAdminReadsTheAiPolicyAcknowledgesItAndSeesTheRaciGap() {
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+		browser.get(server.url("/policies"));
+		wait.until(ExpectedConditions.urlContains("/login"));
+		browser.findElement(By.id("username")).sendKeys("admin");
+		browser.findElement(By.id("password")).sendKeys(RunningJar.ADMIN_PASSWORD);
+		browser.findElement(By.cssSelector("button[type=submit]")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("policies-table")));
+		browser.findElement(By.linkText("AI policy")).click();
+		wait.until(ExpectedConditions.titleContains("AI policy"));
+		assertThat(browser.findElement(By.cssSelector(".policy-text h1")).getText()).isEqualTo("AI policy of Northwind Finance");
+		org.openqa.selenium.WebElement acknowledge = browser.findElement(By.xpath("//button[contains(., 'I have read this policy')]"));
+		// Submitted rather than clicked: Bootstrap's smooth scrolling moves the button while the driver clicks.
+		acknowledge.submit();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "You have acknowledged this version"));
+
+		browser.get(server.url("/responsibilities"));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("gaps")));
+		assertThat(browser.findElement(By.id("gaps")).getText()).contains("TalentSift Screening").contains("no human oversight");
+		assertThat(browser.findElement(By.id("matrix")).getText()).contains("CreditScore").contains("lena.park");
 	}
 }
