@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 public class FileStore {
 
 	/** Largest file accepted. */
-	public static final long MAX_BYTES = 20L * 1024 * 1024;
+	public static final long MAX_BYTES = 10L * 1024 * 1024;
 
 	private final Path root;
 
