@@ -63,6 +63,11 @@ public class Api {
 			.content(csv.getBytes(StandardCharsets.UTF_8)).exchange();
 	}
 
+	/** Posts raw bytes with a content type. */
+	public MvcTestResult postBytes(TestUser user, String uri, String contentType, byte[] content) {
+		return mvc().post().uri(uri).header("Authorization", user.bearer()).contentType(contentType).content(content).exchange();
+	}
+
 	/** Uploads one file as the multipart part {@code part}. */
 	public MvcTestResult upload(TestUser user, String uri, String part, String filename, String contentType, byte[] content) {
 		return mvc().post().uri(uri).header("Authorization", user.bearer())

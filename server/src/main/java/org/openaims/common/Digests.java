@@ -12,9 +12,12 @@ public final class Digests {
 	}
 
 	public static String sha256Hex(String text) {
+		return sha256Hex(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	public static String sha256Hex(byte[] bytes) {
 		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
 		}
 		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException("SHA-256 missing from the JDK", e);

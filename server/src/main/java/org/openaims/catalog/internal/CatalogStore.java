@@ -1,0 +1,268 @@
+package org.openaims.catalog.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.openaims.catalog.FrameworkSource;
+import org.openaims.catalog.FrameworkView;
+import org.openaims.catalog.MappedRequirement;
+import org.openaims.catalog.MappingSetView;
+import org.openaims.catalog.NodeKind;
+import org.openaims.catalog.Relationship;
+import org.openaims.catalog.RequirementView;
+import org.openaims.common.SqlWhere;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Reads and writes frameworks, their nodes and mapping sets. Frameworks are never changed once stored. */
+@Component
+public class CatalogStore {
+
+	private static final String FRAMEWORK_COLUMNS = "f.id, f.urn, f.framework_key, f.ref_id, f.name, f.description, f.provider, "
+			+ "f.library_version, f.source, f.node_count, f.assessable_count, f.control_count, f.imported_at, f.imported_by, "
+			+ "(SELECT MAX(g.library_version) FROM frameworks g WHERE g.urn = f.urn) AS newest";
+
+	private static final String NODE_COLUMNS = "id, framework_id, position, urn, ref_id, name, description, parent_urn, depth, "
+			+ "assessable, kind, evidence";
+
+	private final JdbcClient jdbc;
+
+	private final NamedParameterJdbcTemplate batch;
+
+	CatalogStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+		this.jdbc = jdbc;
+		this.batch = batch;
+	}
+
+	/** The framework key of a URN: its last segment, e.g. {@code iso27001-2022}. */
+	public static String key(String frameworkUrn) {
+		int colon = frameworkUrn.lastIndexOf(':');
+		return (colon < 0 ? frameworkUrn : frameworkUrn.substring(colon + 1)).toLowerCase(Locale.ROOT);
+	}
+
+	public List<FrameworkView> frameworks() {
+		return jdbc.sql("SELECT " + FRAMEWORK_COLUMNS + " FROM frameworks f ORDER BY f.name, f.library_version DESC")
+			.query(CatalogStore::framework)
+			.list();
+	}
+
+	public Optional<FrameworkView> framework(UUID id) {
+		return jdbc.sql("SELECT " + FRAMEWORK_COLUMNS + " FROM frameworks f WHERE f.id = :id").param("id", id)
+			.query(CatalogStore::framework)
+			.optional();
+	}
+
+	/** The newest version of the framework with this key, if any. */
+	public Optional<FrameworkView> latestByKey(String key) {
+		return jdbc.sql("SELECT " + FRAMEWORK_COLUMNS + " FROM frameworks f WHERE f.framework_key = :key "
+				+ "ORDER BY f.source, f.library_version DESC LIMIT 1")
+			.param("key", key)
+			.query(CatalogStore::framework)
+			.optional();
+	}
+
+	public Optional<FrameworkView> byUrn(String urn, int version) {
+		return jdbc.sql("SELECT " + FRAMEWORK_COLUMNS + " FROM frameworks f WHERE f.urn = :urn AND f.library_version = :v")
+			.param("urn", urn).param("v", version)
+			.query(CatalogStore::framework)
+			.optional();
+	}
+
+	public int newestVersion(String urn) {
+		return jdbc.sql("SELECT COALESCE(MAX(library_version), 0) FROM frameworks WHERE urn = :urn").param("urn", urn)
+			.query(Integer.class).single();
+	}
+
+	public Optional<Integer> versionWithContent(String urn, String sha256) {
+		return jdbc.sql("SELECT library_version FROM frameworks WHERE urn = :urn AND content_sha256 = :sha").param("urn", urn)
+			.param("sha", sha256).query(Integer.class).optional();
+	}
+
+	/** Stores a checked framework and its nodes; returns the new framework's id. */
+	public UUID insertFramework(ParsedLibrary.Framework parsed, int version, List<LibraryChecks.Checked> nodes, String sha256,
+			String importedBy) {
+		UUID id = UUID.randomUUID();
+		int assessable = (int) nodes.stream().filter(n -> n.node().assessable()).count();
+		int controls = (int) nodes.stream().filter(n -> n.node().kind() == NodeKind.CONTROL).count();
+		jdbc.sql("INSERT INTO frameworks (id, urn, framework_key, ref_id, name, description, provider, library_version, source, "
+				+ "node_count, assessable_count, control_count, content_sha256, imported_at, imported_by) VALUES (:id, :urn, :key, "
+				+ ":ref, :name, :description, :provider, :version, :source, :nodes, :assessable, :controls, :sha, :at, :by)")
+			.param("id", id).param("urn", parsed.urn()).param("key", key(parsed.urn())).param("ref", parsed.refId())
+			.param("name", parsed.name()).param("description", truncate(parsed.description(), 10000))
+			.param("provider", truncate(parsed.provider(), 200)).param("version", version).param("source", parsed.source().name())
+			.param("nodes", nodes.size()).param("assessable", assessable).param("controls", controls).param("sha", sha256)
+			.param("at", Timestamp.from(Instant.now())).param("by", importedBy)
+			.update();
+		List<MapSqlParameterSource> rows = new ArrayList<>();
+		for (LibraryChecks.Checked checked : nodes) {
+			ParsedLibrary.Node n = checked.node();
+			rows.add(new MapSqlParameterSource().addValue("id", UUID.randomUUID()).addValue("framework", id)
+				.addValue("position", checked.position()).addValue("urn", n.urn()).addValue("ref", n.refId())
+				.addValue("name", n.name()).addValue("description", n.description()).addValue("parent", n.parentUrn())
+				.addValue("depth", checked.depth()).addValue("assessable", n.assessable()).addValue("kind", n.kind().name())
+				.addValue("evidence", n.evidence()));
+		}
+		for (int from = 0; from < rows.size(); from += 500) {
+			batch.batchUpdate("INSERT INTO requirement_nodes (id, framework_id, position, urn, ref_id, name, description, parent_urn, "
+					+ "depth, assessable, kind, evidence) VALUES (:id, :framework, :position, :urn, :ref, :name, :description, :parent, "
+					+ ":depth, :assessable, :kind, :evidence)",
+					rows.subList(from, Math.min(rows.size(), from + 500)).toArray(MapSqlParameterSource[]::new));
+		}
+		return id;
+	}
+
+	/** A framework's nodes in document order, optionally only assessable ones, of one kind, or matching a text. */
+	public List<RequirementView> requirements(UUID frameworkId, String text, NodeKind kind, boolean assessableOnly) {
+		SqlWhere where = new SqlWhere().and("framework_id = :framework", "framework", frameworkId)
+			.and("kind = :kind", "kind", kind)
+			.containsText("q", text, "ref_id", "name", "description");
+		if (assessableOnly) {
+			where.and("assessable = TRUE");
+		}
+		return jdbc.sql("SELECT " + NODE_COLUMNS + " FROM requirement_nodes" + where.sql() + " ORDER BY position")
+			.params(where.params())
+			.query(CatalogStore::node)
+			.list();
+	}
+
+	public Optional<RequirementView> requirement(UUID id) {
+		return jdbc.sql("SELECT " + NODE_COLUMNS + " FROM requirement_nodes WHERE id = :id").param("id", id)
+			.query(CatalogStore::node).optional();
+	}
+
+	public List<RequirementView> requirementsById(Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT " + NODE_COLUMNS + " FROM requirement_nodes WHERE id IN (:ids) ORDER BY position")
+			.param("ids", List.copyOf(ids)).query(CatalogStore::node).list();
+	}
+
+	public Optional<RequirementView> requirementByRef(UUID frameworkId, String refId) {
+		return jdbc.sql("SELECT " + NODE_COLUMNS + " FROM requirement_nodes WHERE framework_id = :f AND LOWER(ref_id) = LOWER(:ref) "
+				+ "ORDER BY position LIMIT 1")
+			.param("f", frameworkId).param("ref", refId)
+			.query(CatalogStore::node).optional();
+	}
+
+	/** Framework key and reference of each known node URN. */
+	public Map<String, String[]> keysAndRefs(Collection<String> urns) {
+		Map<String, String[]> found = new HashMap<>();
+		List<String> list = List.copyOf(urns);
+		for (int from = 0; from < list.size(); from += 1000) {
+			jdbc.sql("SELECT n.urn, f.framework_key, n.ref_id FROM requirement_nodes n JOIN frameworks f ON f.id = n.framework_id "
+					+ "WHERE n.urn IN (:urns)")
+				.param("urns", list.subList(from, Math.min(list.size(), from + 1000)))
+				.query((rs, i) -> found.putIfAbsent(rs.getString(1), new String[] { rs.getString(2), rs.getString(3) }))
+				.list();
+		}
+		return found;
+	}
+
+	public boolean mappingSetExists(String urn, int version) {
+		return jdbc.sql("SELECT COUNT(*) FROM mapping_sets WHERE urn = :urn AND library_version = :v").param("urn", urn)
+			.param("v", version).query(Long.class).single() > 0;
+	}
+
+	/** A link ready to store, with both ends as framework key and reference. */
+	public record StoredLink(String sourceKey, String sourceRef, String sourceUrn, String targetKey, String targetRef,
+			String targetUrn, Relationship relationship, String rationale) {
+	}
+
+	public UUID insertMappingSet(String urn, String name, String sourceKey, String targetKey, int version, FrameworkSource source,
+			List<StoredLink> links, String importedBy) {
+		UUID id = UUID.randomUUID();
+		jdbc.sql("INSERT INTO mapping_sets (id, urn, name, source_framework_key, target_framework_key, library_version, source, "
+				+ "link_count, imported_at, imported_by) VALUES (:id, :urn, :name, :sk, :tk, :v, :source, :links, :at, :by)")
+			.param("id", id).param("urn", urn).param("name", truncate(name, 500)).param("sk", sourceKey).param("tk", targetKey)
+			.param("v", version).param("source", source.name()).param("links", links.size())
+			.param("at", Timestamp.from(Instant.now())).param("by", importedBy)
+			.update();
+		List<MapSqlParameterSource> rows = new ArrayList<>();
+		for (int i = 0; i < links.size(); i++) {
+			StoredLink l = links.get(i);
+			rows.add(new MapSqlParameterSource().addValue("set", id).addValue("position", i).addValue("sk", l.sourceKey())
+				.addValue("sr", l.sourceRef()).addValue("su", l.sourceUrn()).addValue("tk", l.targetKey()).addValue("tr", l.targetRef())
+				.addValue("tu", l.targetUrn()).addValue("rel", l.relationship().name()).addValue("rationale", truncate(l.rationale(), 1000)));
+		}
+		for (int from = 0; from < rows.size(); from += 500) {
+			batch.batchUpdate("INSERT INTO requirement_mappings (mapping_set_id, position, source_key, source_ref, source_urn, target_key, "
+					+ "target_ref, target_urn, relationship, rationale) VALUES (:set, :position, :sk, :sr, :su, :tk, :tr, :tu, :rel, :rationale)",
+					rows.subList(from, Math.min(rows.size(), from + 500)).toArray(MapSqlParameterSource[]::new));
+		}
+		return id;
+	}
+
+	public List<MappingSetView> mappingSets() {
+		return jdbc.sql("SELECT * FROM mapping_sets ORDER BY name, library_version DESC")
+			.query((rs, n) -> new MappingSetView(rs.getObject("id", UUID.class), rs.getString("urn"), rs.getString("name"),
+					rs.getString("source_framework_key"), rs.getString("target_framework_key"), rs.getInt("library_version"),
+					FrameworkSource.valueOf(rs.getString("source")), rs.getInt("link_count"),
+					rs.getTimestamp("imported_at").toInstant(), rs.getString("imported_by")))
+			.list();
+	}
+
+	/**
+	 * The requirements linked to ({@code key}, {@code ref}) in either direction, seen from it, with
+	 * the node of the other side where that framework is in the catalog (its newest version).
+	 */
+	public List<MappedRequirement> links(String key, String ref) {
+		List<MappedRequirement> result = new ArrayList<>();
+		jdbc.sql("SELECT m.*, s.name AS set_name FROM requirement_mappings m JOIN mapping_sets s ON s.id = m.mapping_set_id "
+				+ "WHERE (m.source_key = :key AND LOWER(m.source_ref) = LOWER(:ref)) OR (m.target_key = :key AND LOWER(m.target_ref) = LOWER(:ref)) "
+				+ "ORDER BY m.mapping_set_id, m.position")
+			.param("key", key).param("ref", ref)
+			.query((rs, n) -> {
+				boolean forward = rs.getString("source_key").equals(key) && rs.getString("source_ref").equalsIgnoreCase(ref);
+				Relationship relationship = Relationship.valueOf(rs.getString("relationship"));
+				String otherKey = forward ? rs.getString("target_key") : rs.getString("source_key");
+				String otherRef = forward ? rs.getString("target_ref") : rs.getString("source_ref");
+				result.add(new MappedRequirement(otherKey, otherRef, null, null, null, forward ? relationship : relationship.reverse(),
+						rs.getString("rationale"), rs.getString("set_name")));
+				return null;
+			})
+			.list();
+		Map<String, Optional<FrameworkView>> frameworks = new HashMap<>();
+		List<MappedRequirement> resolved = new ArrayList<>();
+		for (MappedRequirement m : result) {
+			Optional<FrameworkView> framework = frameworks.computeIfAbsent(m.frameworkKey(), this::latestByKey);
+			Optional<RequirementView> node = framework.flatMap(f -> requirementByRef(f.id(), m.refId()));
+			resolved.add(new MappedRequirement(m.frameworkKey(), node.map(RequirementView::refId).orElse(m.refId()),
+					node.map(RequirementView::name).orElse(null), framework.map(FrameworkView::id).orElse(null),
+					node.map(RequirementView::id).orElse(null), m.relationship(), m.rationale(), m.mappingSet()));
+		}
+		return resolved;
+	}
+
+	private static FrameworkView framework(ResultSet rs, int n) throws SQLException {
+		return new FrameworkView(rs.getObject("id", UUID.class), rs.getString("urn"), rs.getString("framework_key"),
+				rs.getString("ref_id"), rs.getString("name"), rs.getString("description"), rs.getString("provider"),
+				rs.getInt("library_version"), FrameworkSource.valueOf(rs.getString("source")), rs.getInt("node_count"),
+				rs.getInt("assessable_count"), rs.getInt("control_count"), rs.getInt("newest") == rs.getInt("library_version"),
+				rs.getTimestamp("imported_at").toInstant(), rs.getString("imported_by"));
+	}
+
+	private static RequirementView node(ResultSet rs, int n) throws SQLException {
+		return new RequirementView(rs.getObject("id", UUID.class), rs.getObject("framework_id", UUID.class), rs.getInt("position"),
+				rs.getString("urn"), rs.getString("ref_id"), rs.getString("name"), rs.getString("description"),
+				rs.getString("parent_urn"), rs.getInt("depth"), rs.getBoolean("assessable"), NodeKind.valueOf(rs.getString("kind")),
+				rs.getString("evidence"));
+	}
+
+	private static String truncate(String value, int max) {
+		return value == null || value.length() <= max ? value : value.substring(0, max);
+	}
+}

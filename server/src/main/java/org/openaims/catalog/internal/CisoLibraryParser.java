@@ -1,0 +1,224 @@
+package org.openaims.catalog.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.openaims.catalog.FrameworkSource;
+import org.openaims.catalog.NodeKind;
+import org.openaims.catalog.Relationship;
+import org.openaims.common.InvalidInputException;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.schema.FailsafeSchema;
+
+/**
+ * Reads a library in the CISO Assistant YAML format: {@code objects.framework.requirement_nodes} for
+ * a framework, {@code objects.requirement_mapping_set(s)} for mappings. Every scalar is read as text
+ * (the failsafe schema), so ids like {@code 4.10} keep their spelling; duplicate keys, recursive keys
+ * and alias expansion beyond a few dozen collections are refused.
+ */
+final class CisoLibraryParser {
+
+	private CisoLibraryParser() {
+	}
+
+	static ParsedLibrary parse(byte[] content) {
+		Object document;
+		try {
+			LoadSettings settings = LoadSettings.builder()
+				.setSchema(new FailsafeSchema())
+				.setAllowDuplicateKeys(false)
+				.setAllowRecursiveKeys(false)
+				.setMaxAliasesForCollections(LibraryLimits.MAX_ALIASES)
+				.setCodePointLimit(LibraryLimits.MAX_BYTES)
+				.setLabel("library")
+				.build();
+			document = new Load(settings).loadFromString(new String(content, StandardCharsets.UTF_8));
+		}
+		catch (YamlEngineException | IllegalArgumentException e) {
+			throw problem("is not a readable YAML library: " + firstLine(e.getMessage()));
+		}
+		if (!(document instanceof Map<?, ?> root)) {
+			throw problem("is not a CISO Assistant library: expected a mapping at the top");
+		}
+		Map<?, ?> objects = map(root.get("objects"), "objects");
+		if (objects == null) {
+			throw problem("is not a CISO Assistant library: it has no 'objects'");
+		}
+		int version = integer(root.get("version"), "version", 1);
+		if (objects.get("framework") != null) {
+			return framework(root, map(objects.get("framework"), "objects.framework"), version);
+		}
+		Object mappingSet = objects.get("requirement_mapping_set");
+		if (mappingSet == null && objects.get("requirement_mapping_sets") instanceof List<?> sets && !sets.isEmpty()) {
+			if (sets.size() > 1) {
+				throw problem("holds " + sets.size() + " mapping sets; import them one library at a time");
+			}
+			mappingSet = sets.get(0);
+		}
+		if (mappingSet != null) {
+			return mapping(root, map(mappingSet, "objects.requirement_mapping_set"), version);
+		}
+		throw problem("is neither a framework nor a mapping library: 'objects' has no 'framework' or 'requirement_mapping_set'");
+	}
+
+	private static ParsedLibrary.Framework framework(Map<?, ?> root, Map<?, ?> framework, int version) {
+		String urn = required(framework, "urn", "objects.framework");
+		String name = required(framework, "name", "objects.framework");
+		Object nodesValue = framework.get("requirement_nodes");
+		if (!(nodesValue instanceof List<?> items)) {
+			throw problem("objects.framework.requirement_nodes is missing or not a list");
+		}
+		if (items.size() > LibraryLimits.MAX_ITEMS) {
+			throw problem("has " + items.size() + " requirement nodes; at most " + LibraryLimits.MAX_ITEMS + " are taken");
+		}
+		List<ParsedLibrary.Node> nodes = new ArrayList<>();
+		for (int i = 0; i < items.size(); i++) {
+			String where = "requirement_nodes[" + i + "]";
+			Map<?, ?> node = map(items.get(i), where);
+			if (node == null) {
+				throw problem(where + " is empty");
+			}
+			boolean assessable = bool(node.get("assessable"), where + ".assessable");
+			String refId = text(node.get("ref_id"));
+			nodes.add(new ParsedLibrary.Node(required(node, "urn", where), refId, text(node.get("name")),
+					text(node.get("description")), text(node.get("parent_urn")),
+					node.get("depth") == null ? null : integer(node.get("depth"), where + ".depth", 0), assessable,
+					kind(assessable, refId, node.get("implementation_groups")), null));
+		}
+		return new ParsedLibrary.Framework(urn, text(framework.get("ref_id")), name,
+				firstText(framework.get("description"), root.get("description")), text(root.get("provider")), version,
+				FrameworkSource.CISO_ASSISTANT, nodes);
+	}
+
+	private static ParsedLibrary.MappingSet mapping(Map<?, ?> root, Map<?, ?> set, int version) {
+		String urn = required(set, "urn", "requirement_mapping_set");
+		String name = firstText(set.get("name"), root.get("name"));
+		if (name == null) {
+			throw problem("requirement_mapping_set has no name");
+		}
+		String source = required(set, "source_framework_urn", "requirement_mapping_set");
+		String target = required(set, "target_framework_urn", "requirement_mapping_set");
+		if (!(set.get("requirement_mappings") instanceof List<?> items)) {
+			throw problem("requirement_mapping_set.requirement_mappings is missing or not a list");
+		}
+		if (items.size() > LibraryLimits.MAX_ITEMS) {
+			throw problem("has " + items.size() + " mappings; at most " + LibraryLimits.MAX_ITEMS + " are taken");
+		}
+		List<ParsedLibrary.Link> links = new ArrayList<>();
+		for (int i = 0; i < items.size(); i++) {
+			String where = "requirement_mappings[" + i + "]";
+			Map<?, ?> link = map(items.get(i), where);
+			if (link == null) {
+				throw problem(where + " is empty");
+			}
+			String relationship = required(link, "relationship", where);
+			Relationship parsed;
+			try {
+				parsed = Relationship.valueOf(relationship.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_'));
+			}
+			catch (IllegalArgumentException e) {
+				throw problem(where + ".relationship '" + relationship + "' is not one of equal, subset, superset, intersect, not_related");
+			}
+			links.add(new ParsedLibrary.Link(required(link, "source_requirement_urn", where),
+					required(link, "target_requirement_urn", where), parsed,
+					firstText(link.get("rationale"), link.get("annotation"))));
+		}
+		return new ParsedLibrary.MappingSet(urn, name, source, target, version, links);
+	}
+
+	/** Controls are what a Statement of Applicability lists: assessable nodes of an SoA or controls group, or Annex A. */
+	private static NodeKind kind(boolean assessable, String refId, Object groups) {
+		if (!assessable) {
+			return NodeKind.GROUP;
+		}
+		if (groups instanceof List<?> list) {
+			for (Object group : list) {
+				String g = String.valueOf(group).toLowerCase(Locale.ROOT);
+				if (g.equals("soa") || g.equals("controls") || g.startsWith("annex")) {
+					return NodeKind.CONTROL;
+				}
+			}
+		}
+		return refId != null && refId.startsWith("A.") ? NodeKind.CONTROL : NodeKind.REQUIREMENT;
+	}
+
+	private static Map<?, ?> map(Object value, String where) {
+		if (value == null) {
+			return null;
+		}
+		if (value instanceof Map<?, ?> map) {
+			return map;
+		}
+		throw problem(where + " should be a mapping");
+	}
+
+	private static String required(Map<?, ?> map, String key, String where) {
+		String value = text(map.get(key));
+		if (value == null) {
+			throw problem(where + " has no " + key);
+		}
+		return value;
+	}
+
+	private static String text(Object value) {
+		if (value == null) {
+			return null;
+		}
+		if (value instanceof Map || value instanceof List) {
+			throw problem("has a structure where text was expected: " + abbreviate(String.valueOf(value)));
+		}
+		String text = String.valueOf(value).strip();
+		return text.isEmpty() || text.equals("null") || text.equals("~") ? null : text;
+	}
+
+	private static String firstText(Object first, Object second) {
+		String text = first instanceof String ? text(first) : null;
+		return text != null ? text : second instanceof String ? text(second) : null;
+	}
+
+	private static boolean bool(Object value, String where) {
+		String text = text(value);
+		if (text == null) {
+			return false;
+		}
+		return switch (text.toLowerCase(Locale.ROOT)) {
+			case "true", "yes" -> true;
+			case "false", "no" -> false;
+			default -> throw problem(where + " '" + abbreviate(text) + "' is not true or false");
+		};
+	}
+
+	private static int integer(Object value, String where, int absent) {
+		String text = text(value);
+		if (text == null) {
+			return absent;
+		}
+		try {
+			return Integer.parseInt(text);
+		}
+		catch (NumberFormatException e) {
+			throw problem(where + " '" + abbreviate(text) + "' is not a whole number");
+		}
+	}
+
+	static InvalidInputException problem(String message) {
+		return new InvalidInputException("file", message);
+	}
+
+	static String abbreviate(String text) {
+		return text.length() > 80 ? text.substring(0, 80) + "…" : text;
+	}
+
+	private static String firstLine(String message) {
+		if (message == null) {
+			return "unreadable";
+		}
+		String line = message.strip().replaceAll("\\s+", " ");
+		return line.length() > 240 ? line.substring(0, 240) + "…" : line;
+	}
+}

@@ -1,0 +1,101 @@
+package org.openaims.catalog.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.UUID;
+
+import org.openaims.catalog.CatalogService;
+import org.openaims.catalog.FrameworkView;
+import org.openaims.catalog.ImportReport;
+import org.openaims.catalog.MappedRequirement;
+import org.openaims.catalog.MappingSetView;
+import org.openaims.catalog.NodeKind;
+import org.openaims.catalog.RequirementView;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The catalog over REST: frameworks and their requirements, imports of CISO Assistant libraries
+ * (YAML) and OSCAL catalogs (JSON), and the mappings between frameworks.
+ */
+@RestController
+class CatalogApiController {
+
+
+	private final CatalogService catalog;
+
+	CatalogApiController(CatalogService catalog) {
+		this.catalog = catalog;
+	}
+
+	@GetMapping("/api/v1/frameworks")
+	List<FrameworkView> frameworks() {
+		return catalog.frameworks();
+	}
+
+	/** Imports a framework or mapping library sent as the body. */
+	@PostMapping(value = { "/api/v1/frameworks", "/api/v1/mappings" }, consumes = { "application/yaml", "application/x-yaml",
+			"text/yaml", "text/x-yaml", "application/json", "text/plain", "application/octet-stream" })
+	@ResponseStatus(HttpStatus.CREATED)
+	ImportReport importBody(InputStream body) {
+		return catalog.importLibrary(body);
+	}
+
+	/** Imports a framework or mapping library uploaded as the multipart part {@code file}. */
+	@PostMapping(value = { "/api/v1/frameworks", "/api/v1/mappings" }, consumes = "multipart/form-data")
+	@ResponseStatus(HttpStatus.CREATED)
+	ImportReport importUpload(@RequestPart("file") MultipartFile file) throws IOException {
+		try (InputStream in = file.getInputStream()) {
+			return catalog.importLibrary(in);
+		}
+	}
+
+	@GetMapping("/api/v1/frameworks/{id}")
+	FrameworkView framework(@PathVariable UUID id) {
+		return catalog.framework(id);
+	}
+
+	/**
+	 * The framework's nodes in document order, each with its parent URN and depth (the tree).
+	 * Filters: {@code q} (reference, name, description), {@code kind}, {@code assessable=true}.
+	 */
+	@GetMapping("/api/v1/frameworks/{id}/requirements")
+	List<RequirementView> requirements(@PathVariable UUID id, @RequestParam(required = false) String q,
+			@RequestParam(required = false) NodeKind kind, @RequestParam(defaultValue = "false") boolean assessable) {
+		return catalog.requirements(id, q, kind, assessable);
+	}
+
+	/** One requirement by its reference (e.g. {@code A.6.2.4}) with what it maps to in other frameworks. */
+	@GetMapping("/api/v1/frameworks/{id}/requirements/{ref}")
+	RequirementWithMappings requirement(@PathVariable UUID id, @PathVariable String ref) {
+		RequirementView requirement = catalog.requirementByRef(id, ref);
+		return new RequirementWithMappings(requirement, catalog.mappings(requirement.id()));
+	}
+
+	record RequirementWithMappings(RequirementView requirement, List<MappedRequirement> mappings) {
+	}
+
+	/**
+	 * What a requirement relates to in other frameworks: by {@code requirement} (id), or by
+	 * {@code framework} (key, e.g. {@code iso27001-2022}) and {@code ref} (e.g. {@code A.5.1}).
+	 */
+	@GetMapping("/api/v1/mappings")
+	List<MappedRequirement> mappings(@RequestParam(required = false) UUID requirement,
+			@RequestParam(required = false) String framework, @RequestParam(required = false) String ref) {
+		return requirement != null ? catalog.mappings(requirement) : catalog.mappings(framework, ref);
+	}
+
+	@GetMapping("/api/v1/mappings/sets")
+	List<MappingSetView> mappingSets() {
+		return catalog.mappingSets();
+	}
+}

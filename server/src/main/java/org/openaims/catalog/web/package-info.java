@@ -1,0 +1,2 @@
+/** REST API and pages of the catalog module. */
+package org.openaims.catalog.web;
