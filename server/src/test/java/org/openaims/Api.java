@@ -49,6 +49,11 @@ public class Api {
 			.content(json.writeValueAsString(body)).exchange();
 	}
 
+	public MvcTestResult patch(TestUser user, String uri, Object body) {
+		return mvc().patch().uri(uri).header("Authorization", user.bearer()).contentType(MediaType.APPLICATION_JSON)
+			.content(json.writeValueAsString(body)).exchange();
+	}
+
 	public MvcTestResult delete(TestUser user, String uri) {
 		return mvc().delete().uri(uri).header("Authorization", user.bearer()).exchange();
 	}

@@ -59,6 +59,12 @@ public class CatalogService {
 		return store.framework(id).orElseThrow(() -> new NotFoundException("framework", id));
 	}
 
+	/** The name of a framework (for records that refer to it). */
+	@Transactional(readOnly = true)
+	public String frameworkName(UUID id) {
+		return store.framework(id).map(FrameworkView::name).orElse(String.valueOf(id));
+	}
+
 	/** The newest version of the framework with this key (e.g. {@code iso42001-2023}). */
 	@Transactional(readOnly = true)
 	public FrameworkView frameworkByKey(String key) {

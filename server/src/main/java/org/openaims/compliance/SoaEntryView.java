@@ -1,0 +1,19 @@
+package org.openaims.compliance;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One control in a Statement of Applicability: its decision, justification, status, owner, evidence,
+ * last review, and the risks whose treatment selected it.
+ */
+public record SoaEntryView(UUID requirementId, String refId, String name, int position, Boolean applicable,
+		String justification, ImplementationStatus status, String owner, String evidence, LocalDate lastReviewed,
+		List<String> selectedBy) {
+
+	/** Decided and complete: what submission for approval needs of every line. */
+	public boolean complete() {
+		return applicable != null && justification != null && !justification.isBlank() && status != null;
+	}
+}

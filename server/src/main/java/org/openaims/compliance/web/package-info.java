@@ -1,0 +1,2 @@
+/** REST API and pages of the compliance module. */
+package org.openaims.compliance.web;
