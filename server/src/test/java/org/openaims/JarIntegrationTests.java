@@ -71,4 +71,24 @@ class JarIntegrationTests {
 		assertThat(list.statusCode()).isEqualTo(200);
 		assertThat(list.body()).contains("\"items\"").contains("\"next\"");
 	}
+
+	@Test
+	void theCliImportsTheIso27001LibraryIntoTheRunningServer() throws Exception {
+		java.util.Optional<java.nio.file.Path> library = SharedFiles.find("fixtures/ciso-assistant/iso27001-2022.yaml");
+		org.junit.jupiter.api.Assumptions.assumeTrue(library.isPresent(), "the ISO 27001 fixture is not beside this repository");
+		java.io.StringWriter out = new java.io.StringWriter();
+		java.io.StringWriter err = new java.io.StringWriter();
+		org.openaims.cli.Environment environment = new org.openaims.cli.Environment(
+				Map.of("AIMS_SERVER", server.url(""), "AIMS_TOKEN", "integration-bootstrap-token-0001"),
+				java.nio.file.Files.createTempDirectory("aims-home"), new java.io.BufferedReader(new java.io.StringReader("")));
+		int code = org.openaims.cli.Aims.run(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true), environment,
+				"frameworks", "import", library.get().toString());
+		System.out.println("[cli] " + out.toString().strip() + err.toString().strip());
+		assertThat(code).as(err.toString()).isEqualTo(0);
+		assertThat(out.toString()).contains("140 nodes, 123 assessable, 93 controls");
+		HttpResponse<String> mapped = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+				URI.create(server.url("/api/v1/mappings?framework=iso27001-2022&ref=A.8.15")))
+			.header("Authorization", "Bearer integration-bootstrap-token-0001").build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(mapped.body()).contains("A.6.2.8");
+	}
 }

@@ -39,6 +39,10 @@ final class ApiClient {
 			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
 	}
 
+	JsonNode postBytes(String path, String contentType, byte[] body) throws IOException, InterruptedException {
+		return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+	}
+
 	private HttpRequest.Builder request(String path) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(server + path))
 			.timeout(Duration.ofMinutes(2))

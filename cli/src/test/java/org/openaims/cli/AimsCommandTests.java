@@ -102,6 +102,28 @@ class AimsCommandTests {
 	}
 
 	@Test
+	void importsALibraryFileAndReportsRefusals() throws IOException {
+		Files.createDirectories(home.resolve(".config/aims"));
+		Files.writeString(home.resolve(".config/aims/config.json"), "{\"server\":\"" + url() + "\",\"token\":\"aims_t\"}");
+		Path library = home.resolve("rules.yaml");
+		Files.writeString(library, "objects:\n  framework:\n    urn: urn:x\n");
+		answers.put("POST /api/v1/frameworks", new Response(201, "{\"kind\":\"FRAMEWORK\",\"name\":\"House rules\",\"version\":1,"
+				+ "\"nodes\":3,\"assessable\":2,\"controls\":2,\"links\":0,\"notes\":[\"a note\"]}"));
+		Result result = run("", "frameworks", "import", library.toString());
+		assertThat(result.code).isEqualTo(0);
+		assertThat(result.out).contains("imported House rules (version 1): 3 nodes, 2 assessable, 2 controls").contains("note: a note");
+		assertThat(requests).singleElement().asString().startsWith("POST /api/v1/frameworks Bearer aims_t objects:");
+
+		answers.put("POST /api/v1/frameworks", new Response(400, "{\"status\":400,\"detail\":\"file: is not a readable YAML library\"}"));
+		Result refused = run("", "frameworks", "import", library.toString());
+		assertThat(refused.code).isEqualTo(2);
+		assertThat(refused.err).contains("HTTP 400: file: is not a readable YAML library");
+		Result missing = run("", "frameworks", "import", home.resolve("nope.yaml").toString());
+		assertThat(missing.code).isEqualTo(2);
+		assertThat(missing.err).contains("no file");
+	}
+
+	@Test
 	void unreachableServersAndUnknownOptionsAreErrors() {
 		Result unreachable = run(Map.of("AIMS_SERVER", "http://127.0.0.1:1", "AIMS_TOKEN", "x"), "", "systems", "list");
 		assertThat(unreachable.code).isEqualTo(2);

@@ -1,0 +1,83 @@
+package org.openaims.catalog.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.UUID;
+
+import org.openaims.catalog.CatalogService;
+import org.openaims.catalog.FrameworkView;
+import org.openaims.catalog.ImportReport;
+import org.openaims.catalog.NodeKind;
+import org.openaims.catalog.RequirementView;
+import org.openaims.common.ConflictException;
+import org.openaims.common.InvalidInputException;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The framework browser: frameworks and mapping sets, a framework's tree with search, a requirement with its mappings, imports. */
+@Controller
+@RequestMapping("/frameworks")
+class CatalogController {
+
+	private final CatalogService catalog;
+
+	CatalogController(CatalogService catalog) {
+		this.catalog = catalog;
+	}
+
+	@GetMapping
+	String list(Model model) {
+		model.addAttribute("frameworks", catalog.frameworks());
+		model.addAttribute("mappingSets", catalog.mappingSets());
+		return "catalog/list";
+	}
+
+	@GetMapping("/import")
+	String importForm() {
+		return "catalog/import";
+	}
+
+	@PostMapping("/import")
+	String importLibrary(@RequestParam("file") MultipartFile file, Model model) throws IOException {
+		try (InputStream in = file.getInputStream()) {
+			ImportReport report = catalog.importLibrary(in);
+			model.addAttribute("report", report);
+		}
+		catch (InvalidInputException e) {
+			model.addAttribute("problems", e.problems().stream().map(p -> p.message()).toList());
+		}
+		catch (ConflictException e) {
+			model.addAttribute("problems", java.util.List.of(e.getMessage()));
+		}
+		model.addAttribute("fileName", file.getOriginalFilename());
+		return "catalog/import";
+	}
+
+	@GetMapping("/{id}")
+	String tree(@PathVariable UUID id, @RequestParam(required = false) String q, @RequestParam(required = false) NodeKind kind,
+			Model model) {
+		FrameworkView framework = catalog.framework(id);
+		model.addAttribute("framework", framework);
+		model.addAttribute("q", q);
+		model.addAttribute("kind", kind);
+		model.addAttribute("kinds", NodeKind.values());
+		model.addAttribute("nodes", catalog.requirements(id, q, kind, false));
+		return "catalog/tree";
+	}
+
+	@GetMapping("/{id}/requirements/{ref}")
+	String requirement(@PathVariable UUID id, @PathVariable String ref, Model model) {
+		RequirementView requirement = catalog.requirementByRef(id, ref);
+		model.addAttribute("framework", catalog.framework(id));
+		model.addAttribute("requirement", requirement);
+		model.addAttribute("mappings", catalog.mappings(requirement.id()));
+		return "catalog/requirement";
+	}
+}
