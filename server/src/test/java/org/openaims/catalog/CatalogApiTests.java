@@ -176,6 +176,7 @@ class CatalogApiTests {
 		refuse("{\"not\": \"oscal\"}", "not an OSCAL catalog");
 		refuse("{\"catalog\": ", "not readable JSON");
 		refuse("a: 1\na: 2\n", "duplicate");
+		refuse("!!java.lang.Runtime {}\n", "readable YAML");
 		byte[] garbage = new byte[4096];
 		new java.util.Random(42).nextBytes(garbage);
 		assertThat(api.postBytes(manager, "/api/v1/frameworks", "application/octet-stream", garbage)).hasStatus(HttpStatus.BAD_REQUEST);

@@ -209,6 +209,34 @@ class SoaApiTests {
 	}
 
 	@Test
+	void aNewerFrameworkVersionLeavesTheStatementMadeAgainstTheOldOneAsItWas() {
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		String library = "version: 1\nobjects:\n  framework:\n    urn: urn:test:framework:versioned-" + tag + "\n    name: Versioned "
+				+ tag + "\n    requirement_nodes:\n    - urn: urn:test:versioned-" + tag + ":a.1\n      ref_id: A.1\n      name: Old rule\n"
+				+ "      assessable: true\n";
+		String v1 = api.body(api.postBytes(manager, "/api/v1/frameworks", "application/yaml",
+				library.getBytes(java.nio.charset.StandardCharsets.UTF_8)), HttpStatus.CREATED).get("id").asString();
+		JsonNode soa = api.body(api.post(manager, "/api/v1/soa", Map.of("frameworkId", v1)), HttpStatus.CREATED);
+		api.body(api.patch(manager, "/api/v1/soa/" + soa.get("id").asString() + "/entries", changes(Map.of("requirementId",
+				controls(soa).get("A.1"), "applicable", true, "justification", "assessed", "status", "IMPLEMENTED"))), HttpStatus.OK);
+
+		String newer = library.replace("version: 1", "version: 2").replace("Old rule", "New rule") + "    - urn: urn:test:versioned-" + tag
+				+ ":a.2\n      ref_id: A.2\n      name: Added rule\n      assessable: true\n";
+		String v2 = api.body(api.postBytes(manager, "/api/v1/frameworks", "application/yaml",
+				newer.getBytes(java.nio.charset.StandardCharsets.UTF_8)), HttpStatus.CREATED).get("id").asString();
+		assertThat(v2).isNotEqualTo(v1);
+		assertThat(api.body(api.get(manager, "/api/v1/frameworks/" + v1), HttpStatus.OK).get("latest").asBoolean()).isFalse();
+		JsonNode kept = api.body(api.get(manager, "/api/v1/soa/" + soa.get("id").asString()), HttpStatus.OK);
+		assertThat(kept.get("frameworkId").asString()).isEqualTo(v1);
+		assertThat(kept.get("entries")).hasSize(1);
+		assertThat(entry(kept, "A.1").get("name").asString()).isEqualTo("Old rule");
+		assertThat(entry(kept, "A.1").get("status").asString()).isEqualTo("IMPLEMENTED");
+		// The new version gets a statement of its own.
+		JsonNode next = api.body(api.post(manager, "/api/v1/soa", Map.of("frameworkId", v2)), HttpStatus.CREATED);
+		assertThat(next.get("entries")).hasSize(2);
+	}
+
+	@Test
 	void implementedControlsShowWhatTheySupportInIso27001() {
 		JsonNode soa = soa();
 		String framework = soa.get("frameworkId").asString();

@@ -42,6 +42,10 @@ final class CisoLibraryParser {
 		catch (YamlEngineException | IllegalArgumentException e) {
 			throw problem("is not a readable YAML library: " + firstLine(e.getMessage()));
 		}
+		catch (RuntimeException e) {
+			// The YAML library fails in other ways on some inputs (e.g. an unknown explicit tag); still the file's fault.
+			throw problem("is not a readable YAML library: it uses YAML features a library does not need (tags, unusual nodes)");
+		}
 		if (!(document instanceof Map<?, ?> root)) {
 			throw problem("is not a CISO Assistant library: expected a mapping at the top");
 		}
