@@ -1,0 +1,171 @@
+package org.openaims.risk;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+
+import org.openaims.common.Actor;
+import org.openaims.common.ConflictException;
+import org.openaims.common.NotFoundException;
+import org.openaims.governance.ApprovalClosed;
+import org.openaims.governance.ApprovalCompleted;
+import org.openaims.governance.ApprovalService;
+import org.openaims.governance.ApprovalStatus;
+import org.openaims.governance.ApprovalView;
+import org.openaims.governance.NewApprovalRequest;
+import org.openaims.identity.CurrentUser;
+import org.openaims.identity.Role;
+import org.openaims.ledger.HistoryEntry;
+import org.openaims.ledger.Ledger;
+import org.openaims.risk.internal.CriteriaItems;
+import org.openaims.risk.internal.CriteriaVersion;
+import org.openaims.risk.internal.CriteriaVersions;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Risk criteria (6.1.1) in versions: AIMS managers and administrators draft and edit them, an approver,
+ * AIMS manager or administrator who did not edit a version approves it, and the newest approved version
+ * is in force. Risks and impact assessments are scored on the version in force and keep it.
+ */
+@Service
+@Validated
+@Transactional
+public class RiskCriteriaService {
+
+	/** The ledger's subject type for versions of the risk criteria. */
+	public static final String SUBJECT = "risk-criteria";
+
+	private final CriteriaVersions versions;
+
+	private final ApprovalService approvals;
+
+	private final Ledger ledger;
+
+	RiskCriteriaService(CriteriaVersions versions, ApprovalService approvals, Ledger ledger) {
+		this.versions = versions;
+		this.approvals = approvals;
+		this.ledger = ledger;
+	}
+
+	/** Drafts a new version (there may be one draft or version under review at a time). */
+	@PreAuthorize("hasAnyRole('ADMIN', 'AIMS_MANAGER')")
+	public RiskCriteriaView draft(@Valid NewCriteria criteria) {
+		CriteriaDefinition checked = criteria.definition().checked();
+		versions.findFirstByOrderByVersionNoDesc().ifPresent(latest -> {
+			if (latest.status() == CriteriaStatus.DRAFT || latest.status() == CriteriaStatus.IN_REVIEW) {
+				throw new ConflictException("risk criteria version " + latest.versionNo() + " is still "
+						+ latest.status().name().toLowerCase().replace('_', ' ') + "; change that one");
+			}
+		});
+		int next = versions.findFirstByOrderByVersionNoDesc().map(v -> v.versionNo() + 1).orElse(1);
+		return view(versions.save(CriteriaVersion.draft(next, checked, criteria.changeNote(), CurrentUser.actor())));
+	}
+
+	/** Changes a draft (or a version under review, which goes back to draft and voids its request). */
+	@PreAuthorize("hasAnyRole('ADMIN', 'AIMS_MANAGER')")
+	public RiskCriteriaView edit(UUID id, @Valid NewCriteria criteria) {
+		CriteriaVersion version = load(id);
+		CriteriaDefinition checked = criteria.definition().checked();
+		if (version.edit(checked, criteria.changeNote(), CurrentUser.actor())) {
+			approvals.invalidate(CriteriaItems.TYPE, id.toString(), "the risk criteria changed after approval was asked for");
+		}
+		return view(versions.save(version));
+	}
+
+	/** Submits a draft for approval by an approver, AIMS manager or administrator who did not edit it. */
+	@PreAuthorize("hasAnyRole('ADMIN', 'AIMS_MANAGER')")
+	public RiskCriteriaView submit(UUID id) {
+		CriteriaVersion version = load(id);
+		version.submit(CurrentUser.actor());
+		versions.save(version);
+		approvals.submit(new NewApprovalRequest(CriteriaItems.TYPE, id.toString(), EnumSet.of(Role.APPROVER, Role.AIMS_MANAGER, Role.ADMIN),
+				1, null, "Risk criteria, version " + version.versionNo()));
+		return view(load(id));
+	}
+
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public List<RiskCriteriaView> list() {
+		return versions.findAllByOrderByVersionNoDesc().stream().map(this::view).toList();
+	}
+
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public RiskCriteriaView get(UUID id) {
+		return view(load(id));
+	}
+
+	/** The version in force: the newest approved one. */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public RiskCriteriaView current() {
+		return view(inForce());
+	}
+
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public List<HistoryEntry> history(UUID id) {
+		load(id);
+		// Approval events of a version have the same subject (item type "risk-criteria", the version's id).
+		return ledger.history(SUBJECT, id.toString());
+	}
+
+	/** The version in force, for scoring; 409 when no version was approved yet. */
+	CriteriaVersion inForce() {
+		return versions.findFirstByStatusOrderByVersionNoDesc(CriteriaStatus.APPROVED)
+			.orElseThrow(() -> new ConflictException("no risk criteria are approved yet; an AIMS manager drafts them and an approver approves them first"));
+	}
+
+	/** Any version by id (for scoring under the version a risk was assessed with). */
+	CriteriaVersion version(UUID id) {
+		return load(id);
+	}
+
+	@EventListener
+	void on(ApprovalCompleted completed) {
+		if (CriteriaItems.TYPE.equals(completed.itemType())) {
+			versions.findById(UUID.fromString(completed.itemId())).ifPresent(v -> {
+				Actor actor = completed.stamp().actor();
+				if (completed.outcome() == ApprovalStatus.APPROVED) {
+					versions.findFirstByStatusOrderByVersionNoDesc(CriteriaStatus.APPROVED).ifPresent(old -> {
+						old.supersede(v.versionNo(), actor);
+						versions.save(old);
+					});
+					v.approved(actor);
+				}
+				else {
+					v.sentBack("rejected", actor);
+				}
+				versions.save(v);
+			});
+		}
+	}
+
+	@EventListener
+	void on(ApprovalClosed closed) {
+		if (CriteriaItems.TYPE.equals(closed.itemType()) && closed.status() == ApprovalStatus.WITHDRAWN) {
+			versions.findById(UUID.fromString(closed.itemId())).ifPresent(v -> {
+				v.sentBack("approval request withdrawn", closed.stamp().actor());
+				versions.save(v);
+			});
+		}
+	}
+
+	private RiskCriteriaView view(CriteriaVersion v) {
+		List<ApprovalView> requests = approvals.forItem(CriteriaItems.TYPE, v.id().toString());
+		return new RiskCriteriaView(v.id(), v.versionNo(), v.status(), v.definition(), v.changeNote(), List.copyOf(v.editorSet()),
+				v.createdAt(), v.createdBy(), v.updatedAt(), v.updatedBy(), v.approvedAt(), requests.isEmpty() ? null : requests.get(0),
+				v.version());
+	}
+
+	private CriteriaVersion load(UUID id) {
+		return versions.findById(id).orElseThrow(() -> new NotFoundException("risk criteria version", id));
+	}
+}

@@ -1,0 +1,26 @@
+package org.openaims.risk.internal;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.openaims.compliance.ControlSelections;
+
+import org.springframework.stereotype.Component;
+
+/** Tells the Statement of Applicability which risks' treatment actions selected each control (6.1.3). */
+@Component
+class RiskControlSelections implements ControlSelections {
+
+	private final RiskQueries queries;
+
+	RiskControlSelections(RiskQueries queries) {
+		this.queries = queries;
+	}
+
+	@Override
+	public Map<UUID, List<String>> selections(Collection<UUID> requirementIds) {
+		return queries.selections(requirementIds);
+	}
+}
