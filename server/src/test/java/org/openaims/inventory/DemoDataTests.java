@@ -77,8 +77,8 @@ class DemoDataTests {
 			assertThat(published.approval().authors()).containsExactly("maria.keller");
 			assertThat(policies.coverage(policy.id()).acknowledged()).hasSize(3);
 			// A second policy waits for two approvers.
-			assertThat(approvals.list(new org.openaims.governance.ApprovalFilter(org.openaims.governance.ApprovalStatus.PENDING, null,
-					null, null), PageRequest.first(10)).items()).hasSize(1);
+			assertThat(approvals.list(new org.openaims.governance.ApprovalFilter(org.openaims.governance.ApprovalStatus.PENDING,
+					"policy-version", null, null), PageRequest.first(10)).items()).hasSize(1);
 
 			var gaps = responsibilities.gaps();
 			assertThat(gaps).hasSize(1);
@@ -90,6 +90,52 @@ class DemoDataTests {
 			assertThat(list).hasSize(2);
 			assertThat(list).allSatisfy(o -> assertThat(o.progress()).isNotEmpty());
 			assertThat(list).allSatisfy(o -> assertThat(o.aiSystems()).hasSize(1));
+		});
+	}
+
+	@Autowired
+	org.openaims.risk.RiskCriteriaService riskCriteria;
+
+	@Autowired
+	org.openaims.risk.RiskService risks;
+
+	@Autowired
+	org.openaims.risk.ImpactAssessmentService impactAssessments;
+
+	@Autowired
+	org.openaims.compliance.ControlSelections selections;
+
+	@Autowired
+	org.openaims.catalog.CatalogService catalog;
+
+	@Test
+	void addsApprovedFiveByFiveCriteriaADozenRisksAndAnImpactAssessmentPerHighTierSystem() {
+		CurrentUser.runAsSystem(() -> {
+			var criteria = riskCriteria.current();
+			assertThat(criteria.definition().likelihood()).hasSize(5);
+			assertThat(criteria.definition().impact()).hasSize(5);
+			assertThat(criteria.approval().decisions()).extracting(d -> d.approver()).containsExactly("sam.ortiz");
+
+			var register = risks.list(org.openaims.risk.RiskFilter.none(), PageRequest.first(50)).items();
+			assertThat(register).hasSize(12);
+			assertThat(register).extracting(org.openaims.risk.RiskView::title)
+				.anyMatch(t -> t.startsWith("Prompt injection")).anyMatch(t -> t.startsWith("CV ranking")).anyMatch(t -> t.contains("lineage"));
+			assertThat(register).filteredOn(r -> r.status() == org.openaims.risk.RiskStatus.ACCEPTED).hasSize(1)
+				.allSatisfy(r -> assertThat(r.acceptedBy()).isEqualTo("sam.ortiz"));
+			assertThat(register).filteredOn(r -> r.status() == org.openaims.risk.RiskStatus.ACCEPTANCE_REQUESTED).hasSize(1);
+			assertThat(register).filteredOn(r -> r.aiSystemId() == null).hasSize(1);
+
+			var highTier = systems.list(AiSystemFilter.none(), PageRequest.first(50)).items().stream()
+				.filter(s -> s.riskTier() == RiskTier.HIGH).map(AiSystemView::id).toList();
+			assertThat(highTier).hasSize(3);
+			var assessed = impactAssessments.latestBySystem();
+			assertThat(assessed.keySet()).containsExactlyInAnyOrderElementsOf(highTier);
+			assertThat(assessed.values()).allSatisfy(a -> assertThat(a.impacts()).isNotEmpty());
+			assertThat(assessed.values()).anySatisfy(a -> assertThat(a.status()).isEqualTo(org.openaims.risk.AssessmentStatus.APPROVED));
+
+			var builtIn = catalog.frameworkByKey(org.openaims.catalog.CatalogService.ISO42001);
+			var control = catalog.requirementByRef(builtIn.id(), "A.6.2.8");
+			assertThat(selections.selections(List.of(control.id())).get(control.id())).anyMatch(l -> l.contains("Prompt injection"));
 		});
 	}
 }
