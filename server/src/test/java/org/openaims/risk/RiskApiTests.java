@@ -96,6 +96,17 @@ class RiskApiTests {
 				HttpStatus.BAD_REQUEST, "matrix", "one row per likelihood level");
 		api.problem(api.post(riskOwner, "/api/v1/risk-criteria", Map.of("definition", RiskFixtures.definition(5, 5, RiskFixtures.MATRIX))),
 				HttpStatus.FORBIDDEN, null, null);
+		// Broken and hostile criteria bodies: 400, never 500, nothing drafted.
+		long versions = api.body(api.get(manager, "/api/v1/risk-criteria"), HttpStatus.OK).size();
+		for (String hostile : List.of("{\"definition\": {\"likelihood\": \"x\"}}", "{\"definition\": null}", "[]", "{",
+				"{\"definition\": {\"likelihood\": [null, null, null], \"impact\": [{}, {}, {}], \"levels\": [null, {}], \"matrix\": [[null]]}}",
+				"{\"definition\": {\"levels\": [{\"key\": \"a\", \"name\": \"A\", \"acceptedBy\": [\"WIZARD\"]}]}}",
+				"{\"definition\": {\"levels\": [{\"key\": \"a\", \"name\": \"A\", \"acceptedBy\": [null]}]}}",
+				"{\"definition\": {\"matrix\": " + "[".repeat(3000) + "]".repeat(3000) + "}}",
+				"{\"definition\": {\"likelihood\": [" + "{\"name\": \"x\"},".repeat(5000) + "{\"name\": \"y\"}]}}")) {
+			api.problem(api.raw(manager, "/api/v1/risk-criteria", hostile), HttpStatus.BAD_REQUEST, null, null);
+		}
+		assertThat(api.body(api.get(manager, "/api/v1/risk-criteria"), HttpStatus.OK).size()).isEqualTo(versions);
 	}
 
 	@Test
