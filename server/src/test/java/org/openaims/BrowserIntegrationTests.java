@@ -98,4 +98,31 @@ class BrowserIntegrationTests {
 		assertThat(browser.findElement(By.id("gaps")).getText()).contains("TalentSift Screening").contains("no human oversight");
 		assertThat(browser.findElement(By.id("matrix")).getText()).contains("CreditScore").contains("lena.park");
 	}
+
+	@Test
+	void theHeatMapCellLeadsToTheRisksCountedInIt() {
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+		browser.get(server.url("/risks/heatmap"));
+		wait.until(ExpectedConditions.urlContains("/login"));
+		browser.findElement(By.id("username")).sendKeys("admin");
+		browser.findElement(By.id("password")).sendKeys(RunningJar.ADMIN_PASSWORD);
+		browser.findElement(By.cssSelector("button[type=submit]")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.heatmap[data-kind=INHERENT]")));
+		// The fullest inherent cell of the demo register.
+		org.openqa.selenium.WebElement fullest = browser.findElements(By.cssSelector("table.heatmap[data-kind=INHERENT] td[data-count]"))
+			.stream()
+			.max(java.util.Comparator.comparingInt(td -> Integer.parseInt(td.getAttribute("data-count"))))
+			.orElseThrow();
+		int count = Integer.parseInt(fullest.getAttribute("data-count"));
+		assertThat(count).isGreaterThan(1);
+		String cell = fullest.getAttribute("data-likelihood") + "&impact=" + fullest.getAttribute("data-impact");
+		browser.get(fullest.findElement(By.tagName("a")).getAttribute("href"));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("risks-table")));
+		assertThat(browser.getCurrentUrl()).contains("likelihood=" + cell);
+		assertThat(browser.findElements(By.cssSelector("#risks-table tbody tr"))).hasSize(count);
+
+		browser.findElement(By.cssSelector("#risks-table tbody tr a")).click();
+		wait.until(ExpectedConditions.titleContains("RISK-"));
+		assertThat(browser.findElement(By.tagName("body")).getText()).contains("History").contains("RiskIdentified");
+	}
 }
