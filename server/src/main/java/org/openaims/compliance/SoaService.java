@@ -19,6 +19,7 @@ import org.openaims.catalog.FrameworkView;
 import org.openaims.catalog.RequirementView;
 import org.openaims.common.Actor;
 import org.openaims.common.ConflictException;
+import org.openaims.common.ExportFormat;
 import org.openaims.common.InvalidInputException;
 import org.openaims.common.NotFoundException;
 import org.openaims.common.Stamp;
@@ -238,11 +239,6 @@ public class SoaService {
 			case XLSX -> exports.xlsx(view, out);
 			case PDF -> exports.pdf(view, out);
 		}
-	}
-
-	/** The formats a Statement of Applicability is exported in. */
-	public enum ExportFormat {
-		CSV, XLSX, PDF
 	}
 
 	/**

@@ -19,6 +19,16 @@ public interface ApprovableItems {
 		return Optional.empty();
 	}
 
+	/** An item id as a UUID (the usual kind of id), or empty when it is not one. */
+	static java.util.Optional<java.util.UUID> uuid(String itemId) {
+		try {
+			return java.util.Optional.of(java.util.UUID.fromString(itemId));
+		}
+		catch (IllegalArgumentException | NullPointerException e) {
+			return java.util.Optional.empty();
+		}
+	}
+
 	/** The current snapshots of several items (for lists); override to read them in one query. */
 	default java.util.Map<String, String> snapshots(java.util.Collection<String> itemIds) {
 		java.util.Map<String, String> snapshots = new java.util.HashMap<>();

@@ -21,6 +21,7 @@ import org.openaims.catalog.FrameworkView;
 import org.openaims.catalog.RequirementView;
 import org.openaims.common.Actor;
 import org.openaims.common.ConflictException;
+import org.openaims.common.ExportFormat;
 import org.openaims.common.FieldProblem;
 import org.openaims.common.InvalidInputException;
 import org.openaims.common.NotFoundException;
@@ -261,7 +262,10 @@ public class RiskService {
 		Map<String, Long> counts = new HashMap<>();
 		long unscored = 0;
 		long other = 0;
+		long total = 0;
+		// The groups cover every risk of the filter, so their sum is the register's count.
 		for (RiskQueries.CellCount c : queries.cells(base, kind)) {
+			total += c.count();
 			if (c.likelihood() == null || c.impact() == null) {
 				unscored += c.count();
 			}
@@ -278,8 +282,7 @@ public class RiskService {
 				cells.add(new HeatMap.Cell(l, i, def.level(l, i).key(), counts.getOrDefault(l + ":" + i, 0L)));
 			}
 		}
-		return new HeatMap(kind, inForce.versionNo(), def.likelihood(), def.impact(), def.levels(), cells, queries.count(base, null),
-				unscored, other);
+		return new HeatMap(kind, inForce.versionNo(), def.likelihood(), def.impact(), def.levels(), cells, total, unscored, other);
 	}
 
 	/** Every assessment, treatment, acceptance and change of a risk, with its approval requests, oldest first. */
@@ -291,11 +294,6 @@ public class RiskService {
 		entries.addAll(ledger.history(AcceptanceItems.TYPE, id.toString()));
 		entries.sort(Comparator.comparing(HistoryEntry::time).thenComparingLong(HistoryEntry::seq));
 		return entries;
-	}
-
-	/** The formats the register is exported in. */
-	public enum ExportFormat {
-		CSV, XLSX, PDF
 	}
 
 	/** Writes the risks of a filter as CSV, XLSX or PDF. */
@@ -459,6 +457,9 @@ public class RiskService {
 
 		private final Map<UUID, CriteriaVersion> criteriaById = new HashMap<>();
 
+		// Parsed once per criteria version, not once per risk and score.
+		private final Map<UUID, CriteriaDefinition> definitions = new HashMap<>();
+
 		private final Map<UUID, ControlRef> controls = new HashMap<>();
 
 		Views(Collection<Risk> list) {
@@ -477,7 +478,11 @@ public class RiskService {
 			}
 			systemNames = systemIds.isEmpty() ? Map.of() : systems.names(systemIds);
 			categoryNames = categories.all().stream().collect(Collectors.toMap(RiskCategory::key, RiskCategory::name));
-			criteriaIds.forEach(id -> criteriaById.put(id, criteria.version(id)));
+			criteriaIds.forEach(id -> {
+				CriteriaVersion version = criteria.version(id);
+				criteriaById.put(id, version);
+				definitions.put(id, version.definition());
+			});
 			if (!requirementIds.isEmpty()) {
 				Map<UUID, String> keys = new HashMap<>();
 				for (RequirementView req : catalog.requirements(requirementIds)) {
@@ -489,7 +494,7 @@ public class RiskService {
 
 		RiskView view(Risk r, ApprovalView acceptance) {
 			CriteriaVersion c = criteriaById.get(r.criteriaId());
-			CriteriaDefinition def = c.definition();
+			CriteriaDefinition def = definitions.get(c.id());
 			RiskView.Score inherent = score(r.inherentLikelihood(), r.inherentImpact(), r.inherentLevel(), c);
 			RiskView.Score target = r.targetLikelihood() == null ? null
 					: score(r.targetLikelihood(), r.targetImpact(), levelOrNull(def, r.targetLikelihood(), r.targetImpact()), c);
@@ -518,7 +523,7 @@ public class RiskService {
 		}
 
 		private RiskView.Score score(int l, int i, String level, CriteriaVersion c) {
-			RiskLevel found = c.definition().byKey(level);
+			RiskLevel found = definitions.get(c.id()).byKey(level);
 			return new RiskView.Score(l, i, level, found == null ? level : found.name(), c.versionNo());
 		}
 

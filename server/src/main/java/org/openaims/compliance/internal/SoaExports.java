@@ -13,20 +13,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.openaims.common.PdfDocuments;
 import org.openaims.common.csv.CsvFormat;
 import org.openaims.compliance.SoaEntryView;
 import org.openaims.compliance.SoaView;
 import org.openaims.governance.ApprovalView;
 
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The Statement of Applicability as an auditor receives it: CSV, an Excel workbook, or a PDF whose
@@ -118,16 +117,7 @@ public class SoaExports {
 			html.append("</tr>");
 		}
 		html.append("</tbody></table></body></html>");
-		try {
-			PdfRendererBuilder builder = new PdfRendererBuilder();
-			builder.useFastMode();
-			builder.withHtmlContent(html.toString(), null);
-			builder.toStream(out);
-			builder.run();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		PdfDocuments.render(html.toString(), out);
 	}
 
 	/** The title lines: statement, framework, version and status, approval, generation date. */
@@ -160,7 +150,6 @@ public class SoaExports {
 	}
 
 	private static String e(String text) {
-		// XHTML for the PDF renderer: escape markup and drop characters XML cannot hold.
-		return HtmlUtils.htmlEscape(text.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]", ""), "UTF-8");
+		return PdfDocuments.escape(text);
 	}
 }

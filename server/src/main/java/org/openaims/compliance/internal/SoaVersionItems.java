@@ -1,7 +1,6 @@
 package org.openaims.compliance.internal;
 
 import java.util.Optional;
-import java.util.UUID;
 
 import org.openaims.governance.ApprovableItem;
 import org.openaims.governance.ApprovableItems;
@@ -30,22 +29,13 @@ public class SoaVersionItems implements ApprovableItems {
 
 	@Override
 	public Optional<ApprovableItem> find(String itemId) {
-		return parse(itemId).flatMap(versions::findById)
+		return ApprovableItems.uuid(itemId).flatMap(versions::findById)
 			.map(v -> new ApprovableItem(documents.findById(v.soaId()).map(SoaDocument::title).orElse("Statement of Applicability")
 					+ ", version " + v.versionNo(), v.snapshot(), v.editorSet()));
 	}
 
 	@Override
 	public Optional<String> link(String itemId) {
-		return parse(itemId).flatMap(versions::findById).map(v -> "/soa/" + v.soaId() + "?version=" + v.versionNo());
-	}
-
-	private static Optional<UUID> parse(String id) {
-		try {
-			return Optional.of(UUID.fromString(id));
-		}
-		catch (IllegalArgumentException e) {
-			return Optional.empty();
-		}
+		return ApprovableItems.uuid(itemId).flatMap(versions::findById).map(v -> "/soa/" + v.soaId() + "?version=" + v.versionNo());
 	}
 }

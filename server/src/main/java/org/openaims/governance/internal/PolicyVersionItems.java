@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.openaims.governance.ApprovableItem;
 import org.openaims.governance.ApprovableItems;
@@ -33,32 +32,23 @@ public class PolicyVersionItems implements ApprovableItems {
 
 	@Override
 	public Optional<ApprovableItem> find(String itemId) {
-		return parse(itemId).flatMap(versions::findById).map(v -> new ApprovableItem(title(v), v.snapshot(), v.authors()));
+		return ApprovableItems.uuid(itemId).flatMap(versions::findById).map(v -> new ApprovableItem(title(v), v.snapshot(), v.authors()));
 	}
 
 	@Override
 	public Optional<String> link(String itemId) {
-		return parse(itemId).flatMap(versions::findById).map(v -> "/policies/" + v.policyId() + "/versions/" + v.versionNo());
+		return ApprovableItems.uuid(itemId).flatMap(versions::findById).map(v -> "/policies/" + v.policyId() + "/versions/" + v.versionNo());
 	}
 
 	@Override
 	public Map<String, String> snapshots(Collection<String> itemIds) {
 		Map<String, String> snapshots = new HashMap<>();
-		versions.findAllById(itemIds.stream().map(PolicyVersionItems::parse).flatMap(Optional::stream).toList())
+		versions.findAllById(itemIds.stream().map(ApprovableItems::uuid).flatMap(Optional::stream).toList())
 			.forEach(v -> snapshots.put(v.id().toString(), v.snapshot()));
 		return snapshots;
 	}
 
 	private String title(PolicyVersion v) {
 		return policies.findById(v.policyId()).map(Policy::title).orElse("policy") + ", version " + v.versionNo();
-	}
-
-	private static Optional<UUID> parse(String id) {
-		try {
-			return Optional.of(UUID.fromString(id));
-		}
-		catch (IllegalArgumentException e) {
-			return Optional.empty();
-		}
 	}
 }

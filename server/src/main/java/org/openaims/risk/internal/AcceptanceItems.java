@@ -30,13 +30,13 @@ public class AcceptanceItems implements ApprovableItems {
 
 	@Override
 	public Optional<ApprovableItem> find(String itemId) {
-		return Ids.parse(itemId).flatMap(risks::findById)
+		return ApprovableItems.uuid(itemId).flatMap(risks::findById)
 			.map(r -> new ApprovableItem("Acceptance of residual risk " + r.ref() + " " + r.title(), r.acceptanceSnapshot(),
 					Set.of(r.createdBy())));
 	}
 
 	@Override
 	public Optional<String> link(String itemId) {
-		return Ids.parse(itemId).flatMap(risks::findById).map(r -> "/risks/" + r.id());
+		return ApprovableItems.uuid(itemId).flatMap(risks::findById).map(r -> "/risks/" + r.id());
 	}
 }

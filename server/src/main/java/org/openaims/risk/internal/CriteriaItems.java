@@ -27,12 +27,12 @@ public class CriteriaItems implements ApprovableItems {
 
 	@Override
 	public Optional<ApprovableItem> find(String itemId) {
-		return Ids.parse(itemId).flatMap(versions::findById)
+		return ApprovableItems.uuid(itemId).flatMap(versions::findById)
 			.map(v -> new ApprovableItem("Risk criteria, version " + v.versionNo(), v.snapshot(), v.editorSet()));
 	}
 
 	@Override
 	public Optional<String> link(String itemId) {
-		return Ids.parse(itemId).flatMap(versions::findById).map(v -> "/risk-criteria/" + v.id());
+		return ApprovableItems.uuid(itemId).flatMap(versions::findById).map(v -> "/risk-criteria/" + v.id());
 	}
 }

@@ -26,13 +26,13 @@ public class ImpactAssessmentItems implements ApprovableItems {
 
 	@Override
 	public Optional<ApprovableItem> find(String itemId) {
-		return Ids.parse(itemId).flatMap(assessments::findById)
+		return ApprovableItems.uuid(itemId).flatMap(assessments::findById)
 			.map(a -> new ApprovableItem("Impact assessment" + (a.systemVersion() == null ? "" : " of version " + a.systemVersion()),
 					a.snapshot(), a.editorSet()));
 	}
 
 	@Override
 	public Optional<String> link(String itemId) {
-		return Ids.parse(itemId).flatMap(assessments::findById).map(a -> "/impact-assessments/" + a.id());
+		return ApprovableItems.uuid(itemId).flatMap(assessments::findById).map(a -> "/impact-assessments/" + a.id());
 	}
 }

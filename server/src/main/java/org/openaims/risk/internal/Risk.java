@@ -176,7 +176,7 @@ public class Risk extends AbstractAggregateRoot<Risk> {
 			registerEvent(new RiskChanged(id, ref(), changes, Stamp.of(actor)));
 		}
 		if (rescored) {
-			assessInherent(new org.openaims.risk.Scores(d.inherentLikelihood(), d.inherentImpact(), "changed with the risk"), inForce, actor);
+			assessInherent(new Scores(d.inherentLikelihood(), d.inherentImpact(), "changed with the risk"), inForce, actor);
 		}
 		return voidAcceptanceIfChanged(acceptanceBefore, actor);
 	}

@@ -13,19 +13,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.openaims.common.PdfDocuments;
 import org.openaims.common.csv.CsvFormat;
 import org.openaims.risk.ControlRef;
 import org.openaims.risk.RiskView;
 
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 
 /** The risk register as CSV, an Excel workbook or a PDF, one line per risk with its scores, treatment and acceptance. */
 @Component
@@ -96,16 +95,7 @@ public class RiskExports {
 			html.append("</tr>");
 		}
 		html.append("</tbody></table></body></html>");
-		try {
-			PdfRendererBuilder builder = new PdfRendererBuilder();
-			builder.useFastMode();
-			builder.withHtmlContent(html.toString(), null);
-			builder.toStream(out);
-			builder.run();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		PdfDocuments.render(html.toString(), out);
 	}
 
 	private static String title(List<RiskView> risks) {
@@ -130,6 +120,6 @@ public class RiskExports {
 	}
 
 	private static String e(String text) {
-		return HtmlUtils.htmlEscape(text.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]", ""), "UTF-8");
+		return PdfDocuments.escape(text);
 	}
 }

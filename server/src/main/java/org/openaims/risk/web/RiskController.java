@@ -21,7 +21,6 @@ import org.openaims.inventory.AiSystemService;
 import org.openaims.inventory.AiSystemView;
 import org.openaims.risk.AcceptanceRequest;
 import org.openaims.risk.ActionStatus;
-import org.openaims.risk.CriteriaDefinition;
 import org.openaims.risk.HeatMap;
 import org.openaims.risk.RiskCriteriaService;
 import org.openaims.risk.RiskCriteriaView;
@@ -307,34 +306,30 @@ class RiskController {
 
 	private String form(Model model) {
 		addChoices(model);
-		addScales(model);
 		return FORM;
 	}
 
+	/** Systems, categories and the criteria in force (for filters and forms). */
 	private void addChoices(Model model) {
 		List<AiSystemView> all = systems.list(AiSystemFilter.none(), PageRequest.first(PageRequest.MAX_LIMIT)).items();
 		model.addAttribute("systems", all);
 		model.addAttribute("categories", risks.categories());
-		try {
-			CriteriaDefinition d = criteria.current().definition();
-			model.addAttribute("levels", d.levels());
-			model.addAttribute("levelClasses", RiskForms.levelClasses(d));
-		}
-		catch (ConflictException e) {
-			model.addAttribute("levels", List.of());
-			model.addAttribute("levelClasses", Map.of());
-		}
+		RiskCriteriaView current = addScales(model);
+		model.addAttribute("levels", current == null ? List.of() : current.definition().levels());
 	}
 
-	private void addScales(Model model) {
+	/** The criteria in force and the colours of their levels; null (with a message) when none are approved. */
+	private RiskCriteriaView addScales(Model model) {
 		try {
 			RiskCriteriaView current = criteria.current();
 			model.addAttribute("criteria", current);
 			model.addAttribute("levelClasses", RiskForms.levelClasses(current.definition()));
+			return current;
 		}
 		catch (ConflictException e) {
 			model.addAttribute("noCriteria", e.getMessage());
 			model.addAttribute("levelClasses", Map.of());
+			return null;
 		}
 	}
 
