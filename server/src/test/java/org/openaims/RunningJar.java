@@ -24,7 +24,7 @@ import java.util.UUID;
  */
 public final class RunningJar implements AutoCloseable {
 
-	public static final String ADMIN_PASSWORD = "integration-admin-password";
+	public static final String ADMIN_PASSWORD = "integration-ops-passphrase";
 
 	public final int port;
 

@@ -32,6 +32,20 @@ public class FileStore {
 		this.root = properties.dataDir().resolve("files");
 	}
 
+	/**
+	 * Stores an uploaded file: refuses a name a file system or a browser could misread, stores the
+	 * bytes (at most {@link #MAX_BYTES}, not empty), and detects their type (see {@link FileTypes}).
+	 */
+	public Stored store(String fileName, InputStream in) {
+		String name = FileNames.check("file", fileName);
+		Stored stored = store(in);
+		if (stored.size() == 0) {
+			throw new InvalidInputException("file", "is empty");
+		}
+		return new Stored(stored.sha256(), stored.size(), name,
+				FileTypes.detect(find(stored.sha256()).orElseThrow(), name));
+	}
+
 	/** Stores the stream's bytes (at most {@link #MAX_BYTES}); returns their SHA-256 and size. */
 	public Stored store(InputStream in) {
 		try {
@@ -56,7 +70,7 @@ public class FileStore {
 			else {
 				Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
 			}
-			return new Stored(hash, size);
+			return new Stored(hash, size, null, null);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -79,8 +93,11 @@ public class FileStore {
 		return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
 	}
 
-	/** A stored file: the SHA-256 of its bytes and its size. */
-	public record Stored(String sha256, long size) {
+	/**
+	 * A stored file: the SHA-256 of its bytes and its size; for an upload also its checked name and
+	 * the type detected from its content.
+	 */
+	public record Stored(String sha256, long size, String name, String mediaType) {
 	}
 
 	private static final class TooLarge extends IOException {

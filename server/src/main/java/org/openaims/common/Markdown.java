@@ -1,6 +1,9 @@
 package org.openaims.common;
 
+import java.util.List;
+
 import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
@@ -11,7 +14,13 @@ public final class Markdown {
 
 	private static final Parser PARSER = Parser.builder().build();
 
-	private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+	// commonmark's default sanitizer also lets data: URLs through (a data:text/html link runs script
+	// when opened); only these protocols and relative links are kept.
+	private static final HtmlRenderer RENDERER = HtmlRenderer.builder()
+		.escapeHtml(true)
+		.sanitizeUrls(true)
+		.urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto")))
+		.build();
 
 	private Markdown() {
 	}

@@ -130,23 +130,18 @@ public class PolicyService {
 		return version(id, versionNo);
 	}
 
-	/** Attaches a document (PDF, Word …) to a version that is not published. */
+	/**
+	 * Attaches a document (PDF, Word …) to a version that is not published. Its type is what its
+	 * content shows, never what the uploader declared.
+	 */
 	@PreAuthorize("isAuthenticated()")
-	public PolicyVersionView attach(UUID id, int versionNo, String fileName, String mediaType, InputStream content) {
+	public PolicyVersionView attach(UUID id, int versionNo, String fileName, InputStream content) {
 		Policy policy = loadPolicy(id);
 		requireWriter(policy);
 		policy.requireActiveForVersions();
 		PolicyVersion version = loadVersion(id, versionNo);
-		String name = fileName == null || fileName.isBlank() ? "document" : fileName.strip();
-		if (name.length() > 255) {
-			throw new InvalidInputException("file", "the file name is longer than 255 characters");
-		}
-		FileStore.Stored stored = files.store(content);
-		if (stored.size() == 0) {
-			throw new InvalidInputException("file", "is empty");
-		}
-		String type = mediaType == null || mediaType.isBlank() ? "application/octet-stream" : mediaType;
-		if (version.attach(stored.sha256(), name, type.length() > 100 ? "application/octet-stream" : type, CurrentUser.actor())) {
+		FileStore.Stored stored = files.store(fileName, content);
+		if (version.attach(stored.sha256(), stored.name(), stored.mediaType(), CurrentUser.actor())) {
 			approvals.invalidate(PolicyVersionItems.TYPE, version.id().toString(), "a new document was attached after approval was asked for");
 		}
 		versions.save(version);
@@ -317,7 +312,7 @@ public class PolicyService {
 		return entries;
 	}
 
-	/** A version's attached document. */
+	/** A version's attached document, to be sent with {@code FileDownloads}. */
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)
 	public Attachment file(UUID id, int versionNo) {

@@ -1,8 +1,9 @@
 package org.openaims.identity;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,8 +33,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @Transactional
 public class ApiTokenService {
-
-	private static final Duration USE_RECORDING_INTERVAL = Duration.ofMinutes(5);
 
 	private final ApiTokens tokens;
 
@@ -93,6 +92,20 @@ public class ApiTokenService {
 		return tokens.save(token).view();
 	}
 
+	/** Revokes every active token of a user (after an administrator set a new password). */
+	@PreAuthorize("hasRole('ADMIN')")
+	public int revokeAllOf(UUID userId, Actor actor) {
+		int revoked = 0;
+		for (ApiToken token : tokens.findByUserIdOrderByCreatedAtDesc(userId)) {
+			if (token.isActive(Instant.now())) {
+				token.revoke(actor);
+				tokens.save(token);
+				revoked++;
+			}
+		}
+		return revoked;
+	}
+
 	/** The principal a bearer secret stands for, if the token is active and its user enabled. */
 	public Optional<AimsPrincipal> authenticate(String secret) {
 		if (secret == null || secret.isBlank() || secret.length() > 200) {
@@ -102,8 +115,9 @@ public class ApiTokenService {
 		return tokens.findByTokenHash(TokenHashing.hash(secret))
 			.filter(token -> token.isActive(now))
 			.flatMap(token -> users.findById(token.userId()).filter(User::enabled).map(user -> {
-				if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(now.minus(USE_RECORDING_INTERVAL))) {
-					tokens.markUsed(token.id(), Timestamp.from(now));
+				LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+				if (!today.equals(token.lastUsedOn())) {
+					tokens.markUsed(token.id(), today);
 				}
 				return new AimsPrincipal(user.id(), user.username(), null, true, user.roleSet(), token.id());
 			}));

@@ -1,12 +1,13 @@
 package org.openaims.identity;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * An API token as listed: name, the first characters of the secret to recognize it, dates, owner;
- * never the secret.
+ * An API token as listed: name, a fingerprint of its hash to recognize it, dates (the last use to the
+ * day only), owner; never the secret nor any part of it.
  */
-public record ApiTokenView(UUID id, String username, String name, String prefix, Instant createdAt,
-		Instant expiresAt, Instant lastUsedAt, Instant revokedAt, boolean active) {
+public record ApiTokenView(UUID id, String username, String name, String fingerprint, Instant createdAt,
+		Instant expiresAt, LocalDate lastUsedOn, Instant revokedAt, boolean active) {
 }

@@ -7,6 +7,8 @@ import jakarta.validation.Valid;
 import org.openaims.common.ConflictException;
 import org.openaims.common.InvalidInputException;
 import org.openaims.common.NotFoundException;
+import org.openaims.identity.internal.PasswordPolicy;
+import org.openaims.identity.internal.SessionTerminator;
 import org.openaims.identity.internal.User;
 import org.openaims.identity.internal.Users;
 
@@ -20,22 +22,27 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Creating users, changing their roles, disabling them and setting passwords. Administrators only,
  * except that every user may change their own password. The last enabled administrator cannot be
- * disabled or lose the role, and nobody disables or demotes themselves.
+ * disabled or lose the role, and nobody disables or demotes themselves. Disabling a user, changing
+ * their roles or setting their password ends their browser sessions on every node.
  */
 @Service
 @Validated
 @Transactional
 public class UserAdministration {
 
-	static final int MIN_PASSWORD = 12;
-
 	private final Users users;
 
 	private final PasswordEncoder passwords;
 
-	UserAdministration(Users users, PasswordEncoder passwords) {
+	private final SessionTerminator sessions;
+
+	private final ApiTokenService tokens;
+
+	UserAdministration(Users users, PasswordEncoder passwords, SessionTerminator sessions, ApiTokenService tokens) {
 		this.users = users;
 		this.passwords = passwords;
+		this.sessions = sessions;
+		this.tokens = tokens;
 	}
 
 	@PreAuthorize("hasRole('ADMIN')")
@@ -43,6 +50,7 @@ public class UserAdministration {
 		if (users.existsByUsername(user.username())) {
 			throw new InvalidInputException("username", "is taken already");
 		}
+		PasswordPolicy.check("password", user.username(), user.password());
 		return users.save(User.create(user, passwords.encode(user.password()), CurrentUser.actor())).view();
 	}
 
@@ -61,15 +69,33 @@ public class UserAdministration {
 		if (wasAdmin && !staysAdmin && users.countEnabledAdmins() <= 1) {
 			throw new ConflictException("this is the last enabled administrator; make someone else ADMIN first");
 		}
+		java.util.Set<Role> rolesBefore = user.roleSet();
+		boolean enabledBefore = user.enabled();
 		user.change(changes, CurrentUser.actor());
-		return users.save(user).view();
+		UserView saved = users.save(user).view();
+		if (enabledBefore && !saved.enabled()) {
+			sessions.endSessions(saved.username(), null, "the account was disabled");
+		}
+		else if (!rolesBefore.equals(saved.roles())) {
+			sessions.endSessions(saved.username(), null, "the roles changed to " + new java.util.TreeSet<>(saved.roles()));
+		}
+		return saved;
 	}
 
+	/**
+	 * Sets a user's password (an administrator, e.g. after a suspected compromise): ends all their
+	 * sessions and revokes their API tokens, unless {@code keepTokens} says to keep the tokens.
+	 */
 	@PreAuthorize("hasRole('ADMIN')")
-	public void resetPassword(UUID id, String newPassword) {
+	public void resetPassword(UUID id, String newPassword, boolean keepTokens) {
 		User user = users.findById(id).orElseThrow(() -> new NotFoundException("user", id));
-		user.setPassword(passwords.encode(checked("password", newPassword)), CurrentUser.actor());
+		PasswordPolicy.check("password", user.username(), newPassword);
+		user.setPassword(passwords.encode(newPassword), CurrentUser.actor());
 		users.save(user);
+		sessions.endSessions(user.username(), null, "an administrator set a new password");
+		if (!keepTokens) {
+			tokens.revokeAllOf(user.id(), CurrentUser.actor());
+		}
 	}
 
 	/** Any signed-in user changes their own password, proving they know the current one. */
@@ -80,19 +106,19 @@ public class UserAdministration {
 		if (currentPassword == null || !passwords.matches(currentPassword, user.passwordHash())) {
 			throw new InvalidInputException("currentPassword", "is not your current password");
 		}
-		user.setPassword(passwords.encode(checked("newPassword", newPassword)), CurrentUser.actor());
+		PasswordPolicy.check("newPassword", user.username(), newPassword);
+		user.setPassword(passwords.encode(newPassword), CurrentUser.actor());
 		users.save(user);
+		sessions.endSessions(user.username(), currentSessionId(), "the user changed their password");
+	}
+
+	private static String currentSessionId() {
+		var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+		return attributes == null ? null : attributes.getSessionId();
 	}
 
 	/** Whether any user exists (the bootstrap creates the first administrator otherwise). */
 	public boolean anyUser() {
 		return users.count() > 0;
-	}
-
-	private static String checked(String field, String password) {
-		if (password == null || password.length() < MIN_PASSWORD || password.length() > 200) {
-			throw new InvalidInputException(field, "must have " + MIN_PASSWORD + " to 200 characters");
-		}
-		return password;
 	}
 }

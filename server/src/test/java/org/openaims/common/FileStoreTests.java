@@ -22,7 +22,7 @@ class FileStoreTests {
 
 	@Test
 	void storesByContentOnceAndFindsByHash() throws IOException {
-		FileStore store = new FileStore(new AimsProperties(dataDir, false));
+		FileStore store = new FileStore(new AimsProperties(dataDir, false, null));
 		FileStore.Stored first = store.store(new ByteArrayInputStream("policy".getBytes(StandardCharsets.UTF_8)));
 		FileStore.Stored again = store.store(new ByteArrayInputStream("policy".getBytes(StandardCharsets.UTF_8)));
 		assertThat(again).isEqualTo(first);
@@ -34,7 +34,7 @@ class FileStoreTests {
 
 	@Test
 	void refusesFilesOverTheLimitAndLeavesNothingBehind() throws IOException {
-		FileStore store = new FileStore(new AimsProperties(dataDir, false));
+		FileStore store = new FileStore(new AimsProperties(dataDir, false, null));
 		InputStream endless = new InputStream() {
 			long left = FileStore.MAX_BYTES + 1;
 
@@ -63,7 +63,7 @@ class FileStoreTests {
 
 	@Test
 	void lookupsWithAnythingButAHashFindNothing() {
-		FileStore store = new FileStore(new AimsProperties(dataDir, false));
+		FileStore store = new FileStore(new AimsProperties(dataDir, false, null));
 		for (String hostile : new String[] { null, "", "../../etc/passwd", "ab/../../x", "A".repeat(64), "0".repeat(63),
 				"0".repeat(64) }) {
 			assertThat(store.find(hostile)).as(String.valueOf(hostile)).isEmpty();

@@ -114,7 +114,7 @@ class LedgerConfigurationTests {
 		var constructor = LedgerKeyStore.class.getDeclaredConstructor(LedgerProperties.class, AimsProperties.class, JdbcTemplate.class);
 		constructor.setAccessible(true);
 		try {
-			return constructor.newInstance(properties, new AimsProperties(java.nio.file.Path.of("target/test-data"), false), jdbcTemplate);
+			return constructor.newInstance(properties, new AimsProperties(java.nio.file.Path.of("target/test-data"), false, null), jdbcTemplate);
 		}
 		catch (java.lang.reflect.InvocationTargetException e) {
 			throw (Exception) e.getCause();

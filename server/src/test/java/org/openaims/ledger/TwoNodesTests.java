@@ -15,8 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
-import org.openaims.OpenAims;
 import org.openaims.TestDatabase;
+import org.openaims.TestNodes;
 import org.openaims.common.Actor;
 import org.openaims.common.Stamp;
 import org.openaims.identity.CurrentUser;
@@ -26,8 +26,6 @@ import org.openaims.ledger.format.Verification;
 import org.openaims.ledger.internal.Checkpointer;
 import org.openaims.ledger.internal.LedgerAppender;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,10 +39,9 @@ class TwoNodesTests {
 
 	@Test
 	void concurrentAppendsFromTwoNodesFormOneChain() throws Exception {
-		String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
-		Map<String, Object> database = database(schema);
-		try (ConfigurableApplicationContext first = node(database, true);
-				ConfigurableApplicationContext second = node(database, false)) {
+		try (TestNodes nodes = new TestNodes();
+				ConfigurableApplicationContext first = nodes.start(true);
+				ConfigurableApplicationContext second = nodes.start(false)) {
 			List<LedgerAppender> appenders = List.of(first.getBean(LedgerAppender.class), second.getBean(LedgerAppender.class));
 			ExecutorService pool = Executors.newFixedThreadPool(8);
 			List<Future<Set<UUID>>> sent = new ArrayList<>();
@@ -118,9 +115,6 @@ class TwoNodesTests {
 				}
 			}
 		}
-		finally {
-			dropSchema(database, schema);
-		}
 	}
 
 	private static void insert(JdbcClient jdbc, long seq, long prevSeq, String prevHash) {
@@ -130,41 +124,5 @@ class TwoNodesTests {
 			.param("seq", seq).param("prevSeq", prevSeq).param("id", UUID.randomUUID())
 			.param("digest", Hashes.sha256Hex("x")).param("prev", prevHash).param("hash", Hashes.sha256Hex(UUID.randomUUID().toString()))
 			.update();
-	}
-
-	private static Map<String, Object> database(String schema) {
-		if (TestDatabase.postgres()) {
-			String url = System.getProperty("aims.test.db.url", "jdbc:postgresql://127.0.0.1:5432/test");
-			return Map.of("spring.datasource.url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
-					"spring.datasource.username", System.getProperty("aims.test.db.user", "postgres"),
-					"spring.datasource.password", System.getProperty("aims.test.db.password", ""),
-					"spring.flyway.schemas", schema, "spring.flyway.create-schemas", "true");
-		}
-		return Map.of("spring.datasource.url",
-				"jdbc:h2:mem:" + schema + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-				"spring.datasource.username", "sa", "spring.datasource.password", "");
-	}
-
-	private static ConfigurableApplicationContext node(Map<String, Object> database, boolean migrate) {
-		Map<String, Object> properties = new java.util.HashMap<>(database);
-		properties.put("spring.flyway.enabled", migrate);
-		properties.put("aims.ledger.auto-checkpoint", false);
-		properties.put("aims.demo-data", false);
-		properties.put("aims.data-dir", "target/test-data");
-		properties.put("spring.main.banner-mode", "off");
-		properties.put("server.port", 0);
-		// As command-line arguments, so they win over application.yml (builder properties are only defaults).
-		String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-		return new SpringApplicationBuilder(OpenAims.class).web(WebApplicationType.SERVLET).run(args);
-	}
-
-	private static void dropSchema(Map<String, Object> database, String schema) throws Exception {
-		if (TestDatabase.postgres()) {
-			try (var c = java.sql.DriverManager.getConnection((String) database.get("spring.datasource.url"),
-					(String) database.get("spring.datasource.username"), (String) database.get("spring.datasource.password"));
-					var s = c.createStatement()) {
-				s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-			}
-		}
 	}
 }

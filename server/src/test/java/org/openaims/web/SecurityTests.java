@@ -34,9 +34,11 @@ class SecurityTests {
 		assertThat(mvc.get().uri("/js/aims.js").exchange()).hasStatusOk();
 
 		for (String page : new String[] { "/", "/ai-systems", "/vendors", "/scope", "/admin/users", "/tokens",
-				"/v3/api-docs", "/swagger-ui/index.html", "/actuator/env", "/actuator/beans" }) {
+				"/swagger-ui/index.html", "/actuator/env", "/actuator/beans" }) {
 			assertThat(mvc.get().uri(page).exchange()).as(page).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/login");
 		}
+		// The API description answers like the API: 401 with a problem, for bearer tokens and sessions.
+		assertThat(mvc.get().uri("/v3/api-docs").exchange()).hasStatus(HttpStatus.UNAUTHORIZED);
 	}
 
 	@Test
@@ -59,8 +61,11 @@ class SecurityTests {
 		MvcTestResult signedIn = mvc.post().uri("/login").param("username", user.username())
 			.param("password", TestUsers.PASSWORD).with(csrf()).exchange();
 		assertThat(signedIn).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/");
-		assertThat(mvc.get().uri("/ai-systems").session((org.springframework.mock.web.MockHttpSession) signedIn.getRequest().getSession())
-			.exchange()).hasStatusOk();
+		// The session lives in the database (Spring Session JDBC) and is found by its cookie.
+		jakarta.servlet.http.Cookie session = signedIn.getResponse().getCookie("SESSION");
+		assertThat(session).isNotNull();
+		assertThat(session.isHttpOnly()).isTrue();
+		assertThat(mvc.get().uri("/ai-systems").cookie(session).exchange()).hasStatusOk();
 	}
 
 	@Test

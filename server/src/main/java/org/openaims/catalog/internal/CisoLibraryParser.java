@@ -12,6 +12,8 @@ import org.openaims.catalog.Relationship;
 import org.openaims.common.InvalidInputException;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.schema.FailsafeSchema;
 
@@ -37,7 +39,12 @@ final class CisoLibraryParser {
 				.setCodePointLimit(LibraryLimits.MAX_BYTES)
 				.setLabel("library")
 				.build();
-			document = new Load(settings).loadFromString(new String(content, StandardCharsets.UTF_8));
+			String text = new String(content, StandardCharsets.UTF_8);
+			requireShallow(settings, text);
+			document = new Load(settings).loadFromString(text);
+		}
+		catch (InvalidInputException e) {
+			throw e;
 		}
 		catch (YamlEngineException | IllegalArgumentException e) {
 			throw problem("is not a readable YAML library: " + firstLine(e.getMessage()));
@@ -68,6 +75,25 @@ final class CisoLibraryParser {
 			return mapping(root, map(mappingSet, "objects.requirement_mapping_set"), version);
 		}
 		throw problem("is neither a framework nor a mapping library: 'objects' has no 'framework' or 'requirement_mapping_set'");
+	}
+
+	/**
+	 * Counts the nesting over the parser's events and stops before composing anything: snakeyaml-engine
+	 * has no depth setting, and composing a document nested a thousand levels overflows the stack.
+	 */
+	private static void requireShallow(LoadSettings settings, String text) {
+		int depth = 0;
+		for (Event event : new Parse(settings).parseString(text)) {
+			Event.ID id = event.getEventId();
+			if (id == Event.ID.MappingStart || id == Event.ID.SequenceStart) {
+				if (++depth > LibraryLimits.MAX_DEPTH) {
+					throw problem("is nested more than " + LibraryLimits.MAX_DEPTH + " levels deep; a library needs far fewer");
+				}
+			}
+			else if (id == Event.ID.MappingEnd || id == Event.ID.SequenceEnd) {
+				depth--;
+			}
+		}
 	}
 
 	private static ParsedLibrary.Framework framework(Map<?, ?> root, Map<?, ?> framework, int version) {
@@ -177,6 +203,9 @@ final class CisoLibraryParser {
 			throw problem("has a structure where text was expected: " + abbreviate(String.valueOf(value)));
 		}
 		String text = String.valueOf(value).strip();
+		if (org.openaims.common.InputRules.hasNul(text)) {
+			throw problem("has text with a NUL character (U+0000): " + abbreviate(text.replace('\u0000', '?')));
+		}
 		return text.isEmpty() || text.equals("null") || text.equals("~") ? null : text;
 	}
 

@@ -12,6 +12,9 @@ final class LibraryLimits {
 	/** YAML aliases to collections (expansion bombs use thousands). */
 	static final int MAX_ALIASES = 50;
 
+	/** Nesting of mappings and lists; real libraries need fewer than ten, a parser's stack runs out near a thousand. */
+	static final int MAX_DEPTH = 64;
+
 	static final int MAX_URN = 400;
 
 	static final int MAX_REF = 100;

@@ -161,6 +161,9 @@ final class OscalCatalogParser {
 			return null;
 		}
 		String text = value.asString().strip();
+		if (org.openaims.common.InputRules.hasNul(text)) {
+			throw CisoLibraryParser.problem("has text with a NUL character (U+0000)");
+		}
 		return text.isEmpty() ? null : text;
 	}
 

@@ -104,6 +104,9 @@ public final class CsvFormat {
 				}
 				Map<String, String> cells = new LinkedHashMap<>();
 				for (int i = 0; i < header.size(); i++) {
+					if (org.openaims.common.InputRules.hasNul(record.get(i))) {
+						problems.add(new CsvProblem(row, header.get(i), org.openaims.common.InputRules.NUL_MESSAGE));
+					}
 					cells.put(header.get(i), unguard(record.get(i)));
 				}
 				rows.add(new CsvRow(row, cells));

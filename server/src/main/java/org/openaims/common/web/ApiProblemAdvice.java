@@ -157,6 +157,9 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
 		String name = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
+		if (ex.getMostSpecificCause() instanceof org.openaims.common.InputRules.Violation rule) {
+			return asObject(Problems.invalidInput(List.of(new FieldProblem(String.valueOf(name), rule.getMessage()))));
+		}
 		Class<?> type = ex.getRequiredType();
 		String expected = type == null ? "a valid value" : describe(type);
 		return asObject(Problems.invalidInput(
@@ -167,6 +170,10 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		Throwable cause = ex.getCause();
+		if (cause instanceof InputBinding.RuleViolation rule) {
+			String field = path(rule);
+			return asObject(Problems.invalidInput(List.of(new FieldProblem(field.isEmpty() ? "body" : field, rule.rule()))));
+		}
 		if (cause instanceof UnrecognizedPropertyException unknown) {
 			return asObject(Problems.invalidInput(
 					List.of(new FieldProblem(path(unknown), "unknown field; allowed: " + unknown.getKnownPropertyIds()))));

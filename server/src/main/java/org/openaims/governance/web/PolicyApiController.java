@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import org.openaims.common.Page;
 import org.openaims.common.PageRequest;
 import org.openaims.common.web.CsvResponses;
+import org.openaims.common.web.FileDownloads;
 import org.openaims.governance.AcknowledgementCoverage;
 import org.openaims.governance.DiffLine;
 import org.openaims.governance.NewPolicy;
@@ -22,12 +23,8 @@ import org.openaims.governance.PolicyVersionView;
 import org.openaims.governance.PolicyView;
 import org.openaims.ledger.HistoryEntry;
 
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -130,25 +127,14 @@ class PolicyApiController {
 	PolicyVersionView attach(@PathVariable UUID id, @PathVariable int no, @RequestPart("file") MultipartFile file)
 			throws IOException {
 		try (InputStream in = file.getInputStream()) {
-			return policies.attach(id, no, file.getOriginalFilename(), file.getContentType(), in);
+			return policies.attach(id, no, file.getOriginalFilename(), in);
 		}
 	}
 
 	@GetMapping("/{id}/versions/{no}/file")
 	ResponseEntity<Resource> file(@PathVariable UUID id, @PathVariable int no) {
 		PolicyService.Attachment attachment = policies.file(id, no);
-		MediaType type;
-		try {
-			type = MediaType.parseMediaType(attachment.mediaType());
-		}
-		catch (IllegalArgumentException e) {
-			type = MediaType.APPLICATION_OCTET_STREAM;
-		}
-		return ResponseEntity.ok()
-			.contentType(type)
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(attachment.name()).build().toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.body(new FileSystemResource(attachment.path()));
+		return FileDownloads.attachment(attachment.path(), attachment.name(), attachment.mediaType());
 	}
 
 	/** Submits the version for approval by someone who did not write it. */

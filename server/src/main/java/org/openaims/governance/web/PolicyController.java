@@ -16,6 +16,7 @@ import org.openaims.common.NotFoundException;
 import org.openaims.common.Page;
 import org.openaims.common.PageRequest;
 import org.openaims.common.web.CsvResponses;
+import org.openaims.common.web.FileDownloads;
 import org.openaims.common.web.FormErrors;
 import org.openaims.common.web.ListUrls;
 import org.openaims.governance.PolicyDraft;
@@ -25,18 +26,12 @@ import org.openaims.governance.PolicyVersionView;
 import org.openaims.governance.PolicyView;
 import org.openaims.identity.CurrentUser;
 
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -65,11 +60,6 @@ class PolicyController {
 	PolicyController(PolicyService policies, Validator validator) {
 		this.policies = policies;
 		this.validator = validator;
-	}
-
-	@InitBinder
-	void binder(WebDataBinder binder) {
-		binder.setDisallowedFields("id");
 	}
 
 	@GetMapping
@@ -215,7 +205,7 @@ class PolicyController {
 	String attach(@PathVariable UUID id, @PathVariable int no, @RequestParam("file") MultipartFile file,
 			RedirectAttributes redirect) throws IOException {
 		try (InputStream in = file.getInputStream()) {
-			policies.attach(id, no, file.getOriginalFilename(), file.getContentType(), in);
+			policies.attach(id, no, file.getOriginalFilename(), in);
 			redirect.addFlashAttribute("flash", "Document attached.");
 		}
 		catch (ConflictException | InvalidInputException e) {
@@ -227,18 +217,7 @@ class PolicyController {
 	@GetMapping("/{id}/versions/{no}/file")
 	ResponseEntity<Resource> file(@PathVariable UUID id, @PathVariable int no) {
 		PolicyService.Attachment attachment = policies.file(id, no);
-		MediaType type;
-		try {
-			type = MediaType.parseMediaType(attachment.mediaType());
-		}
-		catch (IllegalArgumentException e) {
-			type = MediaType.APPLICATION_OCTET_STREAM;
-		}
-		return ResponseEntity.ok()
-			.contentType(type)
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(attachment.name()).build().toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.body(new FileSystemResource(attachment.path()));
+		return FileDownloads.attachment(attachment.path(), attachment.name(), attachment.mediaType());
 	}
 
 	@PostMapping("/{id}/versions/{no}/submit")

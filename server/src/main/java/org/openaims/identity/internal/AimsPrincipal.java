@@ -27,6 +27,8 @@ public final class AimsPrincipal implements UserDetails, CredentialsContainer {
 
 	private final List<GrantedAuthority> authorities;
 
+	private final Set<Role> roles;
+
 	private final UUID tokenId;
 
 	public AimsPrincipal(UUID userId, String username, String passwordHash, boolean enabled, Set<Role> roles, UUID tokenId) {
@@ -34,12 +36,18 @@ public final class AimsPrincipal implements UserDetails, CredentialsContainer {
 		this.username = username;
 		this.passwordHash = passwordHash;
 		this.enabled = enabled;
+		this.roles = roles.isEmpty() ? java.util.EnumSet.noneOf(Role.class) : java.util.EnumSet.copyOf(roles);
 		this.authorities = roles.stream().<GrantedAuthority>map(r -> new SimpleGrantedAuthority(r.authority())).toList();
 		this.tokenId = tokenId;
 	}
 
 	public UUID userId() {
 		return userId;
+	}
+
+	/** The roles the user held when this principal was made. */
+	public Set<Role> roles() {
+		return java.util.Collections.unmodifiableSet(roles);
 	}
 
 	/** The API token this request authenticated with, or null for a browser session. */

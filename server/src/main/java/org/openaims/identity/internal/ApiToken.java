@@ -1,6 +1,7 @@
 package org.openaims.identity.internal;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import org.openaims.common.Actor;
@@ -15,8 +16,9 @@ import org.springframework.data.domain.AbstractAggregateRoot;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * A bearer token for the API and CLI. Only the SHA-256 of its secret is stored; it expires and can
- * be revoked.
+ * A bearer token for the API and CLI. Only the SHA-256 of its secret is stored (and listed by the
+ * first characters of that hash, its fingerprint); it expires and can be revoked. Its last use is
+ * kept to the day.
  */
 @Table("api_tokens")
 public class ApiToken extends AbstractAggregateRoot<ApiToken> {
@@ -35,7 +37,7 @@ public class ApiToken extends AbstractAggregateRoot<ApiToken> {
 
 	private String tokenHash;
 
-	private String prefix;
+	private String fingerprint;
 
 	private Instant createdAt;
 
@@ -43,7 +45,7 @@ public class ApiToken extends AbstractAggregateRoot<ApiToken> {
 
 	private Instant revokedAt;
 
-	private Instant lastUsedAt;
+	private LocalDate lastUsedOn;
 
 	ApiToken() {
 	}
@@ -55,7 +57,7 @@ public class ApiToken extends AbstractAggregateRoot<ApiToken> {
 		token.username = username;
 		token.name = name;
 		token.tokenHash = TokenHashing.hash(secret);
-		token.prefix = secret.substring(0, Math.min(9, secret.length()));
+		token.fingerprint = token.tokenHash.substring(0, 8);
 		token.createdAt = Instant.now();
 		token.expiresAt = expiresAt;
 		token.registerEvent(new ApiTokenCreated(token.id, username, name, expiresAt, Stamp.of(actor)));
@@ -85,12 +87,12 @@ public class ApiToken extends AbstractAggregateRoot<ApiToken> {
 		return username;
 	}
 
-	public Instant lastUsedAt() {
-		return lastUsedAt;
+	public LocalDate lastUsedOn() {
+		return lastUsedOn;
 	}
 
 	public ApiTokenView view() {
-		return new ApiTokenView(id, username, name, prefix, createdAt, expiresAt, lastUsedAt, revokedAt,
+		return new ApiTokenView(id, username, name, fingerprint, createdAt, expiresAt, lastUsedOn, revokedAt,
 				isActive(Instant.now()));
 	}
 }

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.openaims.identity.ApiTokenService;
+import org.openaims.identity.SecurityLog;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -30,12 +31,12 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
 	private final AuthenticationEntryPoint entryPoint;
 
-	private final SecurityAudit audit;
+	private final SecurityLog log;
 
-	ApiTokenAuthenticationFilter(ApiTokenService tokens, AuthenticationEntryPoint entryPoint, SecurityAudit audit) {
+	ApiTokenAuthenticationFilter(ApiTokenService tokens, AuthenticationEntryPoint entryPoint, SecurityLog log) {
 		this.tokens = tokens;
 		this.entryPoint = entryPoint;
-		this.audit = audit;
+		this.log = log;
 	}
 
 	@Override
@@ -49,7 +50,7 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 		Optional<AimsPrincipal> principal = tokens.authenticate(header.substring(BEARER.length()).strip());
 		if (principal.isEmpty()) {
 			SecurityContextHolder.clearContext();
-			audit.badToken(request.getRequestURI());
+			log.record(SecurityLog.BAD_TOKEN, null, request.getRemoteAddr(), "unknown, expired or revoked API token");
 			entryPoint.commence(request, response,
 					new BadCredentialsException("the API token is unknown, expired or revoked"));
 			return;

@@ -1,6 +1,6 @@
 package org.openaims.identity.internal;
 
-import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,6 +21,6 @@ public interface ApiTokens extends ListCrudRepository<ApiToken, UUID> {
 
 	/** Records use without touching the aggregate's version (not a change of the token). */
 	@Modifying
-	@Query("UPDATE api_tokens SET last_used_at = :at WHERE id = :id")
-	void markUsed(@Param("id") UUID id, @Param("at") Timestamp at);
+	@Query("UPDATE api_tokens SET last_used_on = :on WHERE id = :id")
+	void markUsed(@Param("id") UUID id, @Param("on") LocalDate on);
 }

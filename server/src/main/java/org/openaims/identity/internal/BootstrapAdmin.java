@@ -52,8 +52,13 @@ class BootstrapAdmin implements ApplicationRunner {
 		String configured = properties.bootstrapAdminPassword();
 		boolean generated = configured == null || configured.isBlank();
 		String password = generated ? randomPassword() : configured;
-		if (!generated && configured.length() < 12) {
-			throw new IllegalStateException("AIMS_BOOTSTRAP_ADMIN_PASSWORD must have at least 12 characters");
+		if (!generated) {
+			try {
+				PasswordPolicy.check("AIMS_BOOTSTRAP_ADMIN_PASSWORD", ADMIN, configured);
+			}
+			catch (org.openaims.common.InvalidInputException e) {
+				throw new IllegalStateException(e.getMessage());
+			}
 		}
 		String token = properties.bootstrapAdminToken();
 		if (token != null && !token.isBlank() && token.strip().length() < MIN_TOKEN_LENGTH) {
@@ -86,8 +91,18 @@ class BootstrapAdmin implements ApplicationRunner {
 	}
 
 	private static String randomPassword() {
-		byte[] bytes = new byte[15];
-		new SecureRandom().nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		SecureRandom random = new SecureRandom();
+		while (true) {
+			byte[] bytes = new byte[15];
+			random.nextBytes(bytes);
+			String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+			try {
+				PasswordPolicy.check("password", ADMIN, password);
+				return password;
+			}
+			catch (org.openaims.common.InvalidInputException unlucky) {
+				// a random run such as "abcde" or "admin"; draw again
+			}
+		}
 	}
 }

@@ -10,7 +10,17 @@ import org.openaims.identity.ApiTokenService;
 import org.openaims.identity.IssuedApiToken;
 import org.openaims.identity.NewApiToken;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.openaims.common.web.Problems;
+import org.openaims.identity.SignInThrottled;
+
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -41,9 +51,15 @@ class AuthApiController {
 
 	@PostMapping("/token")
 	@ResponseStatus(HttpStatus.CREATED)
-	IssuedApiToken token(@Valid @RequestBody TokenLogin login) {
+	IssuedApiToken token(@Valid @RequestBody TokenLogin login, HttpServletRequest request) {
+		UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated(login.username(),
+				login.password());
+		attempt.setDetails(new WebAuthenticationDetails(request));
 		try {
-			authentication.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(login.username(), login.password()));
+			authentication.authenticate(attempt);
+		}
+		catch (SignInThrottled throttled) {
+			throw throttled;
 		}
 		catch (AuthenticationException e) {
 			// Same answer for unknown user, wrong password and disabled account.
@@ -51,5 +67,14 @@ class AuthApiController {
 		}
 		String name = login.tokenName() == null || login.tokenName().isBlank() ? "aims login" : login.tokenName();
 		return tokens.issueAfterPasswordLogin(login.username(), new NewApiToken(name, login.expiresInDays()));
+	}
+
+	/** 429 with {@code Retry-After}: the same answer whether or not the account exists. */
+	@ExceptionHandler(SignInThrottled.class)
+	ResponseEntity<ProblemDetail> throttled(SignInThrottled throttled) {
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()))
+			.body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-sign-ins", "Too many failed sign-ins",
+					throttled.getMessage()));
 	}
 }

@@ -20,9 +20,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,11 +43,6 @@ class UserAdminController {
 	UserAdminController(UserDirectory directory, UserAdministration administration) {
 		this.directory = directory;
 		this.administration = administration;
-	}
-
-	@InitBinder
-	void binder(WebDataBinder binder) {
-		binder.setDisallowedFields("id");
 	}
 
 	@ModelAttribute("roles")
@@ -122,10 +115,12 @@ class UserAdminController {
 	}
 
 	@PostMapping("/{id}/password")
-	String resetPassword(@PathVariable UUID id, @RequestParam String password, RedirectAttributes redirect) {
+	String resetPassword(@PathVariable UUID id, @RequestParam String password,
+			@RequestParam(defaultValue = "false") boolean keepTokens, RedirectAttributes redirect) {
 		try {
-			administration.resetPassword(id, password);
-			redirect.addFlashAttribute("flash", "Password set.");
+			administration.resetPassword(id, password, keepTokens);
+			redirect.addFlashAttribute("flash", keepTokens ? "Password set; the user's sessions ended, their API tokens were kept."
+					: "Password set; the user's sessions ended and their API tokens were revoked.");
 		}
 		catch (InvalidInputException e) {
 			redirect.addFlashAttribute("flashError", "Password " + e.problems().get(0).message() + ".");

@@ -62,12 +62,16 @@ class UserApiController {
 		return administration.change(id, changes);
 	}
 
-	record PasswordReset(String password) {
+	/**
+	 * A new password set by an administrator; the user's sessions end and, unless {@code keepTokens}
+	 * is true, their API tokens are revoked.
+	 */
+	record PasswordReset(String password, Boolean keepTokens) {
 	}
 
 	@PostMapping("/{id}/password")
 	ResponseEntity<Void> resetPassword(@PathVariable UUID id, @RequestBody PasswordReset reset) {
-		administration.resetPassword(id, reset.password());
+		administration.resetPassword(id, reset.password(), Boolean.TRUE.equals(reset.keepTokens()));
 		return ResponseEntity.noContent().build();
 	}
 }

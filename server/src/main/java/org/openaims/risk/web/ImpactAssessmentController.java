@@ -25,9 +25,7 @@ import org.openaims.risk.RiskService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -56,11 +54,6 @@ class ImpactAssessmentController {
 		this.criteria = criteria;
 		this.risks = risks;
 		this.systems = systems;
-	}
-
-	@InitBinder
-	void binder(WebDataBinder binder) {
-		binder.setDisallowedFields("id");
 	}
 
 	/** The form: the content with impact rows (existing ones plus empty rows; rows without a description are dropped). */

@@ -62,8 +62,12 @@ class CsvFormatTests {
 		byte[] latin1 = "a\r\nna\u00efve\r\n".getBytes(StandardCharsets.ISO_8859_1);
 		assertThatThrownBy(() -> CsvFormat.read(new ByteArrayInputStream(latin1), COLUMNS, Set.of()))
 			.isInstanceOf(CsvImportException.class).hasMessageContaining("1 problem");
+		// NUL cannot be stored by PostgreSQL: a cell holding one is refused with its row and column.
 		byte[] nul = "a\r\n\u0000\u0000\r\n".getBytes(StandardCharsets.UTF_8);
-		assertThat(CsvFormat.read(new ByteArrayInputStream(nul), COLUMNS, Set.of())).hasSize(1);
+		assertThat(problems(new String(nul, StandardCharsets.UTF_8), Set.of())).singleElement()
+			.satisfies(p -> assertThat(p.row()).isEqualTo(2))
+			.satisfies(p -> assertThat(p.column()).isEqualTo("a"))
+			.extracting(CsvProblem::message).asString().contains("NUL character");
 	}
 
 	@Test
