@@ -21,6 +21,7 @@ import org.openaims.common.csv.CsvFormat;
 import org.openaims.governance.internal.Concern;
 import org.openaims.governance.internal.ConcernQueries;
 import org.openaims.governance.internal.Concerns;
+import org.openaims.governance.internal.Receipts;
 import org.openaims.identity.CurrentUser;
 import org.openaims.identity.Role;
 import org.openaims.inventory.AiSystemService;
@@ -33,9 +34,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Concerns about AI systems (A.3.3): anyone signed in reports one, optionally without being named to
- * handlers; AIMS managers and administrators handle them (triage, investigate, resolve or dismiss).
- * Reporters see only their own concerns; to them another's concern does not exist.
+ * Concerns about AI systems (A.3.3): anyone signed in reports one under their name, and anyone at all
+ * reports one anonymously without signing in (no identity is kept; the reporter follows it with a
+ * receipt code); AIMS managers and administrators handle them (triage, investigate, resolve or
+ * dismiss). Reporters see only their own concerns; to them another's concern does not exist.
  */
 @Service
 @Validated
@@ -60,12 +62,58 @@ public class ConcernService {
 		this.ledger = ledger;
 	}
 
+	/** A report under the signed-in user's name. */
 	@PreAuthorize("isAuthenticated()")
 	public ConcernView report(@Valid NewConcern report) {
+		if (report.isAnonymous()) {
+			throw new InvalidInputException("anonymous", "an anonymous report is made without signing in, on the public form "
+					+ "(/report-concern) or with POST /api/v1/public/concerns; signed in, your name would be known");
+		}
 		if (report.aiSystemId() != null && systems.names(Set.of(report.aiSystemId())).isEmpty()) {
 			throw new InvalidInputException("aiSystemId", "no AI system has id " + report.aiSystemId());
 		}
 		return view(concerns.save(Concern.report(report, CurrentUser.actor())));
+	}
+
+	/**
+	 * A report without signing in: no name, session, token or address is kept. The receipt code is
+	 * returned this once; only its SHA-256 is stored.
+	 */
+	public AnonymousReceipt reportAnonymously(@Valid PublicConcern report) {
+		UUID systemId = null;
+		String description = report.description().strip();
+		if (report.aiSystem() != null && !report.aiSystem().isBlank()) {
+			String named = report.aiSystem().strip();
+			systemId = systems.inScope().stream().filter(s -> s.name().equalsIgnoreCase(named)).map(s -> s.id()).findFirst()
+				.orElse(null);
+			if (systemId == null) {
+				description = "AI system named by the reporter: " + named + "\n\n" + description;
+			}
+		}
+		String receipt = Receipts.newCode();
+		Concern concern = concerns.save(Concern.reportAnonymously(systemId, report.summary(), description, Receipts.hash(receipt)));
+		return new AnonymousReceipt(receipt, view(concern));
+	}
+
+	/** The anonymous concern a receipt code belongs to, as its reporter sees it. */
+	@Transactional(readOnly = true)
+	public ConcernView followAnonymously(String receipt) {
+		return view(byReceipt(receipt));
+	}
+
+	/** The anonymous reporter adds to their concern. */
+	public ConcernView commentAnonymously(@Valid ReceiptNote note) {
+		if (note.note() == null || note.note().isBlank()) {
+			throw new InvalidInputException("note", "must not be blank");
+		}
+		Concern concern = byReceipt(note.receipt());
+		concern.commentAsAnonymousReporter(note.note());
+		return view(concerns.save(concern));
+	}
+
+	private Concern byReceipt(String receipt) {
+		return concerns.findByReceiptHash(Receipts.hash(Receipts.normalize(receipt)))
+			.orElseThrow(() -> new NotFoundException("concern with receipt code", "given"));
 	}
 
 	/** A handler moves a concern to another state, with a note. */
@@ -128,7 +176,7 @@ public class ConcernService {
 		while (request != null) {
 			Page<ConcernView> page = list(filter, request);
 			page.items().forEach(c -> rows.add(Arrays.asList(c.id(), c.aiSystemName(), c.summary(), c.status(),
-					c.anonymous() && c.reporter() == null ? "(anonymous)" : c.reporter(), c.resolution(), c.createdAt(), c.updatedAt())));
+					c.reporter() == null ? "(anonymous)" : c.reporter(), c.resolution(), c.createdAt(), c.updatedAt())));
 			request = page.next() == null ? null : request.withAfter(page.next());
 		}
 		CsvFormat.write(out, List.of("id", "ai_system", "summary", "status", "reporter", "resolution", "created_at", "updated_at"), rows);
@@ -142,7 +190,7 @@ public class ConcernService {
 	/** The concern if the signed-in user may see it: handlers all, others their own. */
 	private Concern visible(UUID id) {
 		Concern concern = load(id);
-		if (!isHandler() && !concern.reporter().equals(CurrentUser.username())) {
+		if (!isHandler() && !concern.reportedBy(CurrentUser.username())) {
 			throw new NotFoundException("concern", id);
 		}
 		return concern;

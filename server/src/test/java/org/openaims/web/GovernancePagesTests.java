@@ -151,28 +151,42 @@ class GovernancePagesTests {
 	}
 
 	@Test
-	void aConcernIsReportedAnonymouslyAndHandledWithoutTheReportersName() {
+	void aConcernIsReportedAnonymouslyWithoutSigningInAndFollowedWithItsReceipt() throws Exception {
 		TestUser reporter = users.create(Role.VIEWER);
 		RequestPostProcessor asReporter = user(reporter.username()).roles("VIEWER");
-		assertThat(page("/concerns/new", asReporter)).contains("Report a concern");
+		assertThat(page("/concerns/new", asReporter)).contains("Report a concern").contains("/report-concern");
 		assertThat(mvc.post().uri("/concerns/new").with(asReporter).with(csrf()).param("summary", "").param("description", "x")
 			.exchange()).hasStatusOk().bodyText().contains("must not be blank");
-		MvcTestResult reported = mvc.post().uri("/concerns/new").with(asReporter).with(csrf()).param("summary", "Chatbot insults " + tag)
-			.param("description", "It called a customer stupid.").param("anonymous", "true").exchange();
-		assertThat(reported).hasStatus(HttpStatus.FOUND);
-		String concern = reported.getResponse().getRedirectedUrl();
-		assertThat(page(concern, asReporter)).contains(reporter.username()).contains("hidden from handlers");
+		assertThat(mvc.get().uri("/login").exchange()).bodyText().contains("/report-concern");
 
+		// Nobody signed in, no session: the public form.
+		assertThat(mvc.get().uri("/report-concern").exchange()).hasStatusOk().bodyText().contains("nothing about you is kept");
+		assertThat(mvc.post().uri("/report-concern").param("summary", "").param("description", "x").exchange()).hasStatusOk()
+			.bodyText().contains("must not be blank");
+		MvcTestResult reported = mvc.post().uri("/report-concern").param("summary", "Chatbot insults " + tag)
+			.param("description", "It called a customer stupid.").exchange();
+		assertThat(reported).hasStatusOk();
+		assertThat(reported.getResponse().getCookie("SESSION")).isNull();
+		String body = reported.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		java.util.regex.Matcher code = java.util.regex.Pattern.compile("[A-Z2-9]{4}(-[A-Z2-9]{4}){4}").matcher(body);
+		assertThat(code.find()).as("the receipt code is shown").isTrue();
+		String receipt = code.group();
+
+		String concern = "/concerns/" + jdbc.sql("SELECT id FROM concerns WHERE summary = :s").param("s", "Chatbot insults " + tag)
+			.query(java.util.UUID.class).single();
 		String handled = page(concern, asManager);
-		assertThat(handled).contains("Chatbot insults " + tag).contains("Triage").doesNotContain(reporter.username());
-		assertThat(page("/concerns?q=" + tag, asManager)).contains("anonymous").doesNotContain(reporter.username());
+		assertThat(handled).contains("Chatbot insults " + tag).contains("Triage").contains("anonymous");
+		assertThat(page("/concerns?q=" + tag, asManager)).contains("anonymous");
 		assertThat(mvc.post().uri(concern + "/triage").with(asManager).with(csrf()).param("status", "RESOLVED").param("note", "done")
 			.exchange()).hasStatusOk().bodyText().contains("how the concern was resolved");
 		assertThat(mvc.post().uri(concern + "/triage").with(asManager).with(csrf()).param("status", "RESOLVED").param("note", "done")
 			.param("resolution", "Prompt guard added").exchange()).hasStatus(HttpStatus.FOUND);
-		assertThat(page(concern, asReporter)).contains("Prompt guard added");
-		TestUser other = users.create(Role.VIEWER);
-		assertThat(mvc.get().uri(concern).with(user(other.username()).roles("VIEWER")).exchange()).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(mvc.post().uri("/report-concern/follow").param("receipt", receipt.toLowerCase()).exchange()).hasStatusOk()
+			.bodyText().contains("Prompt guard added").contains("resolved");
+		assertThat(mvc.post().uri("/report-concern/follow").param("receipt", "AAAA-BBBB-CCCC-DDDD-EEEE").exchange()).hasStatusOk()
+			.bodyText().contains("no concern has this receipt code");
+		// A signed-in user never sees it as theirs.
+		assertThat(mvc.get().uri(concern).with(asReporter).exchange()).hasStatus(HttpStatus.NOT_FOUND);
 	}
 
 	@Test

@@ -23,9 +23,10 @@ import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * A concern about an AI system (A.3.3). The reporter is always stored (so they can follow their
- * concern) but, when they asked for it, never shown to handlers nor written to the ledger: their
- * actions are stamped with {@link #ANONYMOUS}.
+ * A concern about an AI system (A.3.3). A named report stores its reporter, who follows it signed
+ * in. An anonymous report stores no identity at all — it is made without signing in, its actions
+ * are stamped with {@link #ANONYMOUS}, and its reporter follows it with a receipt code of which
+ * only the SHA-256 is kept.
  */
 @Table("concerns")
 public class Concern extends AbstractAggregateRoot<Concern> {
@@ -52,6 +53,8 @@ public class Concern extends AbstractAggregateRoot<Concern> {
 
 	private boolean anonymous;
 
+	private String receiptHash;
+
 	private ConcernStatus status;
 
 	private String resolution;
@@ -66,19 +69,31 @@ public class Concern extends AbstractAggregateRoot<Concern> {
 	Concern() {
 	}
 
+	/** A report by a signed-in user, who is named to handlers. */
 	public static Concern report(NewConcern report, Actor actor) {
+		return create(report.aiSystemId(), report.summary(), report.description(), actor.username(), null, actor);
+	}
+
+	/** A report without any identity, followed with the receipt code whose SHA-256 is given. */
+	public static Concern reportAnonymously(UUID aiSystemId, String summary, String description, String receiptHash) {
+		return create(aiSystemId, summary, description, null, receiptHash, ANONYMOUS);
+	}
+
+	private static Concern create(UUID aiSystemId, String summary, String description, String reporter, String receiptHash,
+			Actor actor) {
 		Concern concern = new Concern();
 		concern.id = UUID.randomUUID();
-		concern.aiSystemId = report.aiSystemId();
-		concern.summary = report.summary().strip();
-		concern.description = report.description().strip();
-		concern.reporter = actor.username();
-		concern.anonymous = report.isAnonymous();
+		concern.aiSystemId = aiSystemId;
+		concern.summary = summary.strip();
+		concern.description = description.strip();
+		concern.reporter = reporter;
+		concern.anonymous = reporter == null;
+		concern.receiptHash = receiptHash;
 		concern.status = ConcernStatus.NEW;
 		concern.createdAt = Instant.now();
 		concern.updatedAt = concern.createdAt;
 		concern.registerEvent(new ConcernReported(concern.id, concern.aiSystemId, concern.summary,
-				Digests.sha256Hex(concern.description), concern.anonymous, Stamp.of(concern.shown(actor))));
+				Digests.sha256Hex(concern.description), concern.anonymous, Stamp.of(actor)));
 		return concern;
 	}
 
@@ -98,26 +113,31 @@ public class Concern extends AbstractAggregateRoot<Concern> {
 		status = to;
 		this.resolution = to.closed() ? text : null;
 		add(note, actor);
-		registerEvent(new ConcernUpdated(id, from, to, note.strip(), this.resolution, Stamp.of(shown(actor))));
+		registerEvent(new ConcernUpdated(id, from, to, note.strip(), this.resolution, Stamp.of(actor)));
 	}
 
-	/** A note without a change of state (by the reporter, or a handler). */
+	/** A note without a change of state (by the named reporter, or a handler). */
 	public void comment(String note, Actor actor) {
+		addNote(note, actor, actor.username());
+	}
+
+	/** A note by the anonymous reporter, who proved the receipt code. */
+	public void commentAsAnonymousReporter(String note) {
+		addNote(note, ANONYMOUS, REPORTER);
+	}
+
+	private void addNote(String note, Actor actor, String writtenBy) {
 		if (status.closed()) {
 			throw new ConflictException("this concern is " + status.name().toLowerCase() + "; a handler must reopen it first");
 		}
-		add(note, actor);
-		registerEvent(new ConcernUpdated(id, status, status, note.strip(), null, Stamp.of(shown(actor))));
+		notes.add(new ConcernNoteRow(note.strip(), status, writtenBy, Instant.now()));
+		updatedAt = Instant.now();
+		registerEvent(new ConcernUpdated(id, status, status, note.strip(), null, Stamp.of(actor)));
 	}
 
 	private void add(String note, Actor actor) {
 		notes.add(new ConcernNoteRow(note.strip(), status, actor.username(), Instant.now()));
 		updatedAt = Instant.now();
-	}
-
-	/** The actor as handlers and the ledger may see it. */
-	private Actor shown(Actor actor) {
-		return anonymous && actor.username().equals(reporter) ? ANONYMOUS : actor;
 	}
 
 	public UUID id() {
@@ -132,16 +152,16 @@ public class Concern extends AbstractAggregateRoot<Concern> {
 		return aiSystemId;
 	}
 
-	/** The concern as {@code viewer} may see it: an anonymous reporter's name only to that reporter. */
+	/** Whether this is {@code username}'s own named report. */
+	public boolean reportedBy(String username) {
+		return reporter != null && reporter.equals(username);
+	}
+
+	/** The concern as {@code viewer} sees it (an anonymous one names nobody, to anyone). */
 	public ConcernView view(String viewer, String aiSystemName) {
-		boolean mine = reporter.equals(viewer);
-		boolean hide = anonymous && !mine;
-		return new ConcernView(id, aiSystemId, aiSystemName, summary, description, hide ? null : reporter, anonymous, mine,
+		return new ConcernView(id, aiSystemId, aiSystemName, summary, description, reporter, anonymous, reportedBy(viewer),
 				status, resolution,
-				notes.stream()
-					.map(n -> new ConcernView.Note(n.note(), n.status(),
-							hide && n.writtenBy().equals(reporter) ? REPORTER : n.writtenBy(), n.writtenAt()))
-					.toList(),
+				notes.stream().map(n -> new ConcernView.Note(n.note(), n.status(), n.writtenBy(), n.writtenAt())).toList(),
 				createdAt, updatedAt, version);
 	}
 }

@@ -95,8 +95,7 @@ class ConcernController {
 		if (!result.hasErrors()) {
 			try {
 				ConcernView reported = concerns.report(concern);
-				redirect.addFlashAttribute("flash", reported.anonymous()
-						? "Thank you. Your concern is recorded; handlers will not see your name." : "Thank you. Your concern is recorded.");
+				redirect.addFlashAttribute("flash", "Thank you. Your concern is recorded.");
 				return "redirect:/concerns/" + reported.id();
 			}
 			catch (InvalidInputException e) {

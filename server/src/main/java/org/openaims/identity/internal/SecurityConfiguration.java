@@ -25,6 +25,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.NullSecurityContextRepository;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -59,6 +60,29 @@ class SecurityConfiguration {
 		provider.setPasswordEncoder(passwords);
 		// Throttled, and every outcome written to the security log (not the ledger).
 		return new ProviderManager(new ThrottledSignIn(provider, throttle, log));
+	}
+
+	/**
+	 * Anonymous concerns ({@code /report-concern}, {@code /api/v1/public/**}): open to everyone and
+	 * deliberately blind — no session is created or read, no security context is loaded even when
+	 * the browser sends a session cookie, so nothing links a report to an account (A.3.3).
+	 */
+	@Bean
+	@Order(-1)
+	SecurityFilterChain publicSecurity(HttpSecurity http) throws Exception {
+		http.securityMatcher("/report-concern", "/report-concern/**", "/api/v1/public/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.securityContext(context -> context.securityContextRepository(new NullSecurityContextRepository()))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// No session, hence no CSRF token to check; the forms change nothing an attacker could abuse.
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.disable())
+			.formLogin(form -> form.disable())
+			.logout(logout -> logout.disable())
+			.httpBasic(basic -> basic.disable())
+			.anonymous(anonymous -> anonymous.principal("anonymous"))
+			.headers(headers -> commonHeaders(headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))));
+		return http.build();
 	}
 
 	/**

@@ -14,10 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param window failures older than this are forgotten
  * @param logRetention how long the security log keeps entries
  * @param logBurst repeats of one event within this time are counted on one security log row
- * @param publicReportsPerHour anonymous concern reports accepted per client address and hour
  */
 @ConfigurationProperties("aims.security")
 public record SecurityProperties(@DefaultValue("5") int maxFailures, @DefaultValue("20") int maxClientFailures,
 		@DefaultValue("15m") Duration lockout, @DefaultValue("15m") Duration window, @DefaultValue("90d") Duration logRetention,
-		@DefaultValue("5m") Duration logBurst, @DefaultValue("5") int publicReportsPerHour) {
+		@DefaultValue("5m") Duration logBurst) {
 }
