@@ -99,9 +99,12 @@ public final class RunningJar implements AutoCloseable {
 		env.put("AIMS_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
 		if (schema != null) {
 			String url = System.getProperty("aims.test.db.url", "jdbc:postgresql://127.0.0.1:5432/test");
-			env.put("AIMS_DB_URL", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-			env.put("AIMS_DB_USER", System.getProperty("aims.test.db.user", "postgres"));
-			env.put("AIMS_DB_PASSWORD", System.getProperty("aims.test.db.password", ""));
+			Map<String, Object> database = TestDatabase.postgresProperties(schema);
+			env.put("AIMS_DB_URL", (String) database.get("spring.datasource.url"));
+			env.put("AIMS_DB_USER", TestDatabase.APP_ROLE);
+			env.put("AIMS_DB_PASSWORD", "");
+			env.put("AIMS_DB_MIGRATION_USER", TestDatabase.ownerUser());
+			env.put("AIMS_DB_MIGRATION_PASSWORD", TestDatabase.ownerPassword());
 		}
 		env.putAll(extraEnvironment);
 		long started = System.nanoTime();

@@ -1,8 +1,5 @@
 package org.openaims;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -24,12 +21,7 @@ public final class TestNodes implements AutoCloseable {
 
 	public TestNodes() {
 		if (TestDatabase.postgres()) {
-			String url = System.getProperty("aims.test.db.url", "jdbc:postgresql://127.0.0.1:5432/test");
-			database.put("spring.datasource.url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-			database.put("spring.datasource.username", System.getProperty("aims.test.db.user", "postgres"));
-			database.put("spring.datasource.password", System.getProperty("aims.test.db.password", ""));
-			database.put("spring.flyway.schemas", schema);
-			database.put("spring.flyway.create-schemas", "true");
+			database.putAll(TestDatabase.postgresProperties(schema));
 		}
 		else {
 			database.put("spring.datasource.url", "jdbc:h2:mem:" + schema
@@ -58,6 +50,11 @@ public final class TestNodes implements AutoCloseable {
 		return start(migrate, Map.of());
 	}
 
+	/** A client connected as the owner of the nodes' schema (an attacker with the owner's rights). */
+	public static org.springframework.jdbc.core.simple.JdbcClient owner(ConfigurableApplicationContext node) {
+		return TestDatabase.owner(node);
+	}
+
 	/** The HTTP port a started node listens on. */
 	public static int port(ConfigurableApplicationContext node) {
 		return Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
@@ -66,11 +63,7 @@ public final class TestNodes implements AutoCloseable {
 	@Override
 	public void close() throws Exception {
 		if (TestDatabase.postgres()) {
-			try (Connection c = DriverManager.getConnection((String) database.get("spring.datasource.url"),
-					(String) database.get("spring.datasource.username"), (String) database.get("spring.datasource.password"));
-					Statement s = c.createStatement()) {
-				s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-			}
+			TestDatabase.dropSchema((String) database.get("spring.datasource.url"), schema);
 		}
 	}
 }

@@ -62,11 +62,15 @@ public class Ledger {
 
 	private final Checkpointer checkpointer;
 
-	Ledger(LedgerStore store, LedgerKeyStore keys, JdbcClient jdbc, Checkpointer checkpointer) {
+	private final org.openaims.ledger.internal.LedgerAppender appender;
+
+	Ledger(LedgerStore store, LedgerKeyStore keys, JdbcClient jdbc, Checkpointer checkpointer,
+			org.openaims.ledger.internal.LedgerAppender appender) {
 		this.store = store;
 		this.keys = keys;
 		this.jdbc = jdbc;
 		this.checkpointer = checkpointer;
+		this.appender = appender;
 	}
 
 	/**
@@ -175,8 +179,8 @@ public class Ledger {
 	 */
 	@PreAuthorize(READERS)
 	public Verification verify() {
-		long headBefore = store.headSeq();
-		LedgerVerifier verifier = LedgerVerifier.fromStart(keys.publicKey());
+		long headBefore = store.maxSeq();
+		LedgerVerifier verifier = LedgerVerifier.fromStart(startingKey());
 		Checkpoints checkpoints = new Checkpoints(0, Long.MAX_VALUE);
 		long[] lastRead = { 0 };
 		try (VerificationPipeline pipeline = new VerificationPipeline(verifier)) {
@@ -191,11 +195,55 @@ public class Ledger {
 				pipeline.checkpoint(checkpoints.next());
 			}
 		}
-		// Entries appended while this ran are legitimate when the head moved over them; rows beyond
-		// the head at the end were not added through the ledger.
-		long headAfter = store.headSeq();
-		long expected = lastRead[0] < headBefore ? headBefore : Math.min(lastRead[0], headAfter);
-		return verifier.finish(expected);
+		// Entries appended while this ran are legitimate; entries there when this started and gone now
+		// are missing. Entries gone from the end before that show in the checkpoint that covered them.
+		return verifier.finish(Math.max(lastRead[0], headBefore));
+	}
+
+	/**
+	 * The key the ledger started with: the one that signed the first checkpoint (later keys come in
+	 * through rotations the verifier follows). A key the ledger no longer knows leaves this node's
+	 * own, so the first checkpoint fails to verify and the change is reported.
+	 */
+	private java.security.PublicKey startingKey() {
+		Map<String, java.security.PublicKey> known = keys.knownKeys();
+		return store.checkpointsAfter(0, Long.MAX_VALUE, 1).stream()
+			.findFirst()
+			.map(c -> known.getOrDefault(c.keyId(), keys.publicKey()))
+			.orElse(keys.publicKey());
+	}
+
+	/**
+	 * Hands checkpoint signing over to a new Ed25519 key (A.6.2.8: the record stays verifiable across
+	 * key changes): records the rotation in the ledger and signs a checkpoint over it with the current
+	 * key, which so vouches for the new one. Nodes then restart with the new key; a node with the old
+	 * key signs nothing more.
+	 */
+	@PreAuthorize("hasRole('ADMIN')")
+	// The rotation entry is committed first, so that the checkpoint made next covers it.
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+	public KeyRotationView rotateKey(String newPublicKey, org.openaims.common.Actor actor) {
+		java.security.PublicKey next;
+		try {
+			next = LedgerKeys.publicKey(newPublicKey == null ? "" : newPublicKey.strip());
+		}
+		catch (IllegalArgumentException e) {
+			throw new InvalidInputException("publicKey", "is not a Base64 X.509 Ed25519 public key: " + e.getMessage());
+		}
+		String nextId = LedgerKeys.keyId(next);
+		String current = keys.keyInForce() == null ? keys.keyId() : keys.keyInForce();
+		if (nextId.equalsIgnoreCase(current)) {
+			throw new InvalidInputException("publicKey", "is the key in force already");
+		}
+		if (!current.equalsIgnoreCase(keys.keyId())) {
+			throw new org.openaims.common.ConflictException("this node does not hold the key in force (" + current
+					+ "); rotate on a node that does");
+		}
+		keys.registerKey(nextId, next);
+		LedgerKeyRotated rotated = new LedgerKeyRotated(current, nextId, LedgerKeys.encode(next),
+				org.openaims.common.Stamp.of(actor));
+		appender.append(List.of(rotated));
+		return new KeyRotationView(current, nextId, checkpointer.checkpoint().map(Checkpoint::treeSize).orElse(0L));
 	}
 
 	/** An export's range, checked against the ledger. */
@@ -208,9 +256,9 @@ public class Ledger {
 	 */
 	@PreAuthorize(READERS)
 	public ExportRange exportRange(Long from, Long to) {
-		long head = store.headSeq();
+		long head = store.maxSeq();
 		long first = from == null ? 1 : from;
-		long last = to == null ? Math.max(head, store.maxSeq()) : to;
+		long last = to == null ? head : to;
 		if (first < 1) {
 			throw new InvalidInputException("from", "must be at least 1");
 		}
@@ -220,6 +268,8 @@ public class Ledger {
 		if (last < first - 1) {
 			throw new InvalidInputException("to", "must not be before from");
 		}
+		// Refused here, before streaming starts, when the range begins inside a key rotation.
+		keyAt(first);
 		return new ExportRange(first, last);
 	}
 
@@ -239,8 +289,9 @@ public class Ledger {
 		String startPrev = first == 1 ? Hashes.GENESIS : store.entry(first - 1).map(LedgerEntry::entryHash).orElseThrow();
 		try {
 			LedgerExport.Output output = new LedgerExport.Output(out);
-			output.header(new LedgerExport.Header(first, last, startPrev, start.hexHashes(), LedgerKeys.encode(keys.publicKey()),
-					keys.keyId(), Instant.now()));
+			java.security.PublicKey startKey = keyAt(first);
+			output.header(new LedgerExport.Header(first, last, startPrev, start.hexHashes(), LedgerKeys.encode(startKey),
+					LedgerKeys.keyId(startKey), Instant.now()));
 			Checkpoints checkpoints = new Checkpoints(first - 2, last);
 			while (checkpoints.hasNext() && checkpoints.peek().treeSize() <= first - 1) {
 				output.checkpoint(checkpoints.next());
@@ -267,6 +318,31 @@ public class Ledger {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	/**
+	 * The key that signs the first checkpoint an export from {@code first} carries (the one of tree
+	 * size {@code first - 1} or the next), which the verifier starts from; rotations inside the range
+	 * it follows. A rotation just before the range but attested inside it could not be followed from
+	 * the file alone, so such a range is refused.
+	 */
+	private java.security.PublicKey keyAt(long first) {
+		Map<String, java.security.PublicKey> known = keys.knownKeys();
+		List<Checkpoint> next = store.checkpointsAfter(Math.max(0, first - 2), Long.MAX_VALUE, 1);
+		if (next.isEmpty()) {
+			return keys.publicKey();
+		}
+		Checkpoint opening = next.get(0);
+		long previous = store.checkpointsAfter(0, opening.treeSize() - 1, Integer.MAX_VALUE).stream()
+			.mapToLong(Checkpoint::treeSize).max().orElse(0);
+		Long pending = jdbc.sql("SELECT MIN(seq) FROM ledger_entries WHERE event_type = :type AND seq > :previous AND seq < :first")
+			.param("type", org.openaims.ledger.format.KeyRotation.TYPE).param("previous", previous).param("first", first)
+			.query(Long.class).optional().orElse(null);
+		if (pending != null) {
+			throw new InvalidInputException("from", "entry " + pending + " rotates the signing key and is attested inside the "
+					+ "range; start the export at or before " + pending);
+		}
+		return known.getOrDefault(opening.keyId(), keys.publicKey());
 	}
 
 	/**
@@ -346,7 +422,7 @@ public class Ledger {
 	}
 
 	private void requireTree(String field, long size) {
-		long head = store.headSeq();
+		long head = store.maxSeq();
 		if (size < 1 || size > head) {
 			throw new InvalidInputException(field, "must be between 1 and the ledger's size " + head);
 		}

@@ -176,7 +176,7 @@ class LedgerApiTests {
 				new LedgerTestSupport.Something("pair-1", 1, Map.of(), "thing", Stamp.of(Actor.SYSTEM)),
 				new LedgerTestSupport.Something("pair-2", 2, Map.of(), "thing", Stamp.of(Actor.SYSTEM)))));
 		checkpointer.checkpoint();
-		long head = jdbc.sql("SELECT seq FROM ledger_head").query(Long.class).single();
+		long head = jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM ledger_entries").query(Long.class).single();
 		MvcTestResult partial = mvc.get().uri("/api/v1/ledger/export?from=2&to=" + (head - 1))
 			.header("Authorization", auditor.bearer()).exchange();
 		String partialFile = partial.getResponse().getContentAsString(StandardCharsets.UTF_8);

@@ -117,7 +117,7 @@ class LedgerBenchmarks {
 			});
 
 			checkpointer.checkpoint();
-			entries = store.headSeq();
+			entries = store.maxSeq();
 			List<LedgerEntry> stored = new ArrayList<>();
 			transactions.executeWithoutResult(s -> store.entries(1, Long.MAX_VALUE, stored::add));
 			memoryChain[run] = rate(stored.size(), () -> inMemoryChain(stored));

@@ -104,7 +104,8 @@ class LedgerConfigurationTests {
 		KeyPair other = LedgerKeys.generate();
 		LedgerKeyStore stranger = newKeyStore(new LedgerProperties(LedgerKeys.encode(other.getPrivate()),
 				LedgerKeys.encode(other.getPublic()), false, 1000, 65536));
-		assertThatThrownBy(stranger::register).hasMessageContaining("same AIMS_LEDGER_PRIVATE_KEY");
+		assertThatThrownBy(stranger::afterPropertiesSet).hasMessageContaining("did not sign the stored checkpoints");
+		assertThatThrownBy(() -> stranger.sign(new byte[] { 1 })).hasMessageContaining("rotated to");
 		// Halves that do not belong together are refused at start.
 		assertThatThrownBy(() -> newKeyStore(new LedgerProperties(LedgerKeys.encode(other.getPrivate()), PUBLIC, false, 1000, 65536)))
 			.hasMessageContaining("do not belong together");

@@ -12,13 +12,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The ledger's code has no path that changes or removes entries, checkpoints or keys: the only UPDATE
- * it issues moves the chain head. (PostgreSQL also refuses such changes by trigger; see TwoNodesTests.)
+ * The ledger's code has no path that changes or removes entries, checkpoints or keys, and no UPDATE
+ * of any ledger table at all. (On PostgreSQL the application's role may not, and triggers refuse it:
+ * LedgerPrivilegeTests.)
  */
 class LedgerInsertOnlyTests {
 
 	static final Pattern CHANGE = Pattern.compile(
-			"(?i)(UPDATE\\s+ledger_(entries|checkpoints|keys)|DELETE\\s+FROM\\s+ledger_|TRUNCATE\\s+(TABLE\\s+)?ledger_)");
+			"(?i)(UPDATE\\s+ledger_|DELETE\\s+FROM\\s+ledger_|TRUNCATE\\s+(TABLE\\s+)?ledger_)");
 
 	@Test
 	void noCodeUpdatesOrDeletesLedgerRows() throws IOException {
@@ -36,8 +37,8 @@ class LedgerInsertOnlyTests {
 			}).map(Path::toString).toList();
 		}
 		assertThat(offenders).isEmpty();
-		// The check would find one: the head update is the only UPDATE, and it names ledger_head.
+		// The check would find one.
 		assertThat(CHANGE.matcher("jdbc.update(\"DELETE FROM ledger_entries WHERE seq = ?\")").find()).isTrue();
-		assertThat(CHANGE.matcher("UPDATE ledger_head SET seq = ?").find()).isFalse();
+		assertThat(CHANGE.matcher("UPDATE ledger_head SET seq = ?").find()).isTrue();
 	}
 }

@@ -104,12 +104,17 @@ class TwoNodesTests {
 			assertThatThrownBy(() -> insert(jdbc, last + 2, last + 1, lastHash)).isInstanceOf(DataIntegrityViolationException.class);
 			assertThatThrownBy(() -> insert(jdbc, last + 1, last - 1, lastHash)).isInstanceOf(DataIntegrityViolationException.class);
 			if (TestDatabase.postgres()) {
-				// PostgreSQL refuses changes to the ledger even from the tables' owner (H2 relies on the
-				// code having no such path: LedgerInsertOnlyTests).
+				// PostgreSQL refuses changes to the ledger: the application's role has no right to make
+				// them, and triggers refuse them even to the tables' owner (H2 relies on the code having no
+				// such path, LedgerInsertOnlyTests; LedgerPrivilegeTests has the full set).
+				JdbcClient owner = TestNodes.owner(first);
 				for (String change : List.of("UPDATE ledger_entries SET actor = 'mallory' WHERE seq = 1",
 						"DELETE FROM ledger_entries WHERE seq = " + last, "TRUNCATE ledger_entries",
 						"UPDATE ledger_checkpoints SET signature = 'x'", "DELETE FROM ledger_checkpoints")) {
 					assertThatThrownBy(() -> jdbc.sql(change).update()).as(change)
+						.isInstanceOf(org.springframework.dao.DataAccessException.class)
+						.rootCause().hasMessageContaining("permission denied");
+					assertThatThrownBy(() -> owner.sql(change).update()).as(change)
 						.isInstanceOf(org.springframework.dao.DataAccessException.class)
 						.hasMessageContaining("append-only");
 				}

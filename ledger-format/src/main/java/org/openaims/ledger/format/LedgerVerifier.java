@@ -16,13 +16,24 @@ import java.util.Arrays;
  * <li>the first entry missing or extra compared with where the ledger should end (its head, or the
  * range of an export);</li>
  * <li>when the entries are consistent among themselves but a checkpoint cannot be confirmed (a forged
- * signature, a root that differs, a checkpoint over entries that are absent — a rewritten tail), the
- * first entry after the last checkpoint that still verifies: from there on nothing is attested.</li>
+ * signature, a root that differs, a checkpoint over entries that are absent — a rewritten tail, a
+ * signature by a key the ledger has not handed over to), the first entry after the last checkpoint
+ * that still verifies: from there on nothing is attested.</li>
  * </ul>
+ *
+ * <p>Checkpoints are verified with the key in force: the starting key, until a {@link KeyRotation}
+ * entry is covered by a checkpoint signed with it; from then on the rotation's new key.
  */
 public final class LedgerVerifier {
 
-	private final PublicKey key;
+	private PublicKey key;
+
+	private String keyId;
+
+	/** Rotation entries read but not yet covered by a checkpoint: the sequence and the key they introduce. */
+	private final java.util.TreeMap<Long, PublicKey> pendingKeys = new java.util.TreeMap<>();
+
+	private long rotations;
 
 	private final Frontier frontier;
 
@@ -59,6 +70,7 @@ public final class LedgerVerifier {
 			throw new IllegalArgumentException("the start frontier must cover the " + (startSeq - 1) + " entries before the range");
 		}
 		this.key = key;
+		this.keyId = LedgerKeys.keyId(key);
 		this.frontier = startFrontier.copy();
 		this.expected = startSeq;
 		this.previousHash = startPrevHash;
@@ -109,6 +121,7 @@ public final class LedgerVerifier {
 			entryFailed(entry.seq(), "its payload does not match the recorded digest");
 			return;
 		}
+		KeyRotation.newKey(entry).ifPresent(next -> pendingKeys.put(entry.seq(), next));
 		frontier.append(leaf);
 		previousPrev = entry.prevHash();
 		previousHash = entry.entryHash();
@@ -130,9 +143,7 @@ public final class LedgerVerifier {
 			checkpointFailed(checkpoint.treeSize(), "checkpoint of tree size " + checkpoint.treeSize() + " is out of place");
 			return;
 		}
-		if (!LedgerKeys.verify(key, checkpoint.signedContent(), checkpoint.signature())) {
-			checkpointFailed(checkpoint.treeSize(), "the signature of the checkpoint of tree size " + checkpoint.treeSize()
-					+ " does not verify with key " + LedgerKeys.keyId(key));
+		if (!signedByKeyInForce(checkpoint)) {
 			return;
 		}
 		if (!Hashes.hex(frontier.root()).equalsIgnoreCase(checkpoint.rootHash())) {
@@ -140,8 +151,43 @@ public final class LedgerVerifier {
 					+ " do not have the root hash the signed checkpoint records");
 			return;
 		}
-		lastAttested = checkpoint.treeSize();
+		attested(checkpoint.treeSize());
+	}
+
+	private boolean signedByKeyInForce(Checkpoint checkpoint) {
+		if (!keyId.equalsIgnoreCase(checkpoint.keyId())) {
+			checkpointFailed(checkpoint.treeSize(), "the checkpoint of tree size " + checkpoint.treeSize() + " names key "
+					+ checkpoint.keyId() + ", but the key in force is " + keyId);
+			return false;
+		}
+		if (!LedgerKeys.verify(key, checkpoint.signedContent(), checkpoint.signature())) {
+			checkpointFailed(checkpoint.treeSize(), "the signature of the checkpoint of tree size " + checkpoint.treeSize()
+					+ " does not verify with key " + keyId);
+			return false;
+		}
+		return true;
+	}
+
+	/** Entries up to {@code size} are attested; a rotation among them hands signing over to its new key. */
+	private void attested(long size) {
+		lastAttested = size;
 		checkpoints++;
+		var covered = pendingKeys.headMap(size, true);
+		if (!covered.isEmpty()) {
+			key = covered.lastEntry().getValue();
+			keyId = LedgerKeys.keyId(key);
+			rotations += covered.size();
+			covered.clear();
+		}
+	}
+
+	/** The key checkpoints must be signed with from here on, and how many rotations were followed. */
+	public String keyInForce() {
+		return keyId;
+	}
+
+	public long rotationsFollowed() {
+		return rotations;
 	}
 
 	/**
@@ -152,9 +198,7 @@ public final class LedgerVerifier {
 		if (!needsMore() || checkpointFailure != null) {
 			return;
 		}
-		if (!LedgerKeys.verify(key, later.signedContent(), later.signature())) {
-			checkpointFailed(later.treeSize(), "the signature of the checkpoint of tree size " + later.treeSize()
-					+ " does not verify with key " + LedgerKeys.keyId(key));
+		if (!signedByKeyInForce(later)) {
 			return;
 		}
 		byte[] root;
@@ -170,8 +214,7 @@ public final class LedgerVerifier {
 					+ " are not proven a prefix of the signed tree of size " + later.treeSize());
 			return;
 		}
-		lastAttested = frontier.size();
-		checkpoints++;
+		attested(frontier.size());
 	}
 
 	/** The verdict once everything is read; {@code expectedLast} (if known) is where the ledger should end. */

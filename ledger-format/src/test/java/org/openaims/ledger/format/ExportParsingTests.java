@@ -24,7 +24,7 @@ class ExportParsingTests {
 		assertMalformed("not json\n", "not JSON");
 		assertMalformed("[1,2]\n", "not a JSON object");
 		assertMalformed("{\"format\":\"something-else\",\"version\":1}\n", "not an OpenAIMS ledger export");
-		assertMalformed("{\"format\":\"openaims-ledger-export\",\"version\":2}\n", "not an OpenAIMS ledger export");
+		assertMalformed("{\"format\":\"openaims-ledger-export\",\"version\":3}\n", "not an OpenAIMS ledger export");
 		assertMalformed("{\"format\":\"openaims-ledger-export\",\"version\":1}\n", "incomplete header");
 	}
 

@@ -40,6 +40,8 @@ public class Checkpointer {
 
 	private final LedgerProperties properties;
 
+	private volatile boolean rotatedOutLogged;
+
 	Checkpointer(LedgerStore store, LedgerKeyStore keys, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
 			LedgerProperties properties) {
 		this.store = store;
@@ -88,10 +90,20 @@ public class Checkpointer {
 	}
 
 	private Prepared prepare() {
-		long head = store.headSeq();
+		long head = store.maxSeq();
 		Optional<LedgerStore.StoredCheckpoint> latest = store.latestCheckpoint();
 		if (head == 0) {
 			return null;
+		}
+		String inForce = keys.keyInForce();
+		if (inForce != null && !inForce.equalsIgnoreCase(keys.keyId())) {
+			// The key was rotated out: this node signs nothing until it is restarted with the new key.
+			if (!rotatedOutLogged) {
+				rotatedOutLogged = true;
+				log.error("The ledger's signing key was rotated to {}; this node has key {} and makes no more checkpoints. "
+						+ "Restart it with the new key pair.", inForce, keys.keyId());
+			}
+			return latest.map(l -> new Prepared(l.checkpoint(), null, null)).orElse(null);
 		}
 		if (latest.isPresent() && latest.get().checkpoint().treeSize() >= head) {
 			return new Prepared(latest.get().checkpoint(), null, null);
@@ -99,7 +111,7 @@ public class Checkpointer {
 		Frontier frontier = latest.map(l -> Frontier.of(l.checkpoint().treeSize(), l.frontier())).orElseGet(Frontier::new);
 		store.hashes(frontier.size() + 1, head, frontier::append);
 		if (frontier.size() != head) {
-			throw new IllegalStateException("the ledger has " + frontier.size() + " entries but its head says " + head);
+			throw new IllegalStateException("the ledger has " + frontier.size() + " entries in sequence but its last is " + head);
 		}
 		String root = Hashes.hex(frontier.root());
 		Instant time = Instant.now().truncatedTo(ChronoUnit.MICROS);

@@ -23,10 +23,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
- * The ledger's one sequencer. An append locks the chain head row, numbers and chains the new entries
- * after it, inserts them in one batch and moves the head, all in one transaction, so appends from any
- * number of nodes on one database form a single chain. Events already recorded (same event id) are
- * skipped, which makes redelivery harmless.
+ * The ledger's one sequencer. An append locks the sequencer row, reads the chain head from the last
+ * entry, numbers and chains the new entries after it and inserts them in one batch, all in one
+ * transaction, so appends from any number of nodes on one database form a single chain. Nothing is
+ * ever updated. Events already recorded (same event id) are skipped, which makes redelivery harmless.
  */
 @Component
 public class LedgerAppender {
@@ -59,9 +59,11 @@ public class LedgerAppender {
 		if (events.isEmpty()) {
 			return List.of();
 		}
-		Map<String, Object> head = jdbc.queryForMap("SELECT seq, entry_hash FROM ledger_head WHERE id = 1 FOR UPDATE");
-		long seq = ((Number) head.get("seq")).longValue();
-		String prev = (String) head.get("entry_hash");
+		jdbc.queryForObject("SELECT id FROM ledger_sequencer WHERE id = 1 FOR UPDATE", Integer.class);
+		// Read after the lock is held: the statement sees every append committed before it.
+		List<Map<String, Object>> head = jdbc.queryForList("SELECT seq, entry_hash FROM ledger_entries ORDER BY seq DESC LIMIT 1");
+		long seq = head.isEmpty() ? 0 : ((Number) head.get(0).get("seq")).longValue();
+		String prev = head.isEmpty() ? org.openaims.ledger.format.Hashes.GENESIS : (String) head.get(0).get("entry_hash");
 		// Events are almost always new: insert optimistically under a savepoint, and only when the unique
 		// event id refuses one (a redelivery after a crash) go back and leave out those recorded already.
 		TransactionStatus transaction = TransactionAspectSupport.currentTransactionStatus();
@@ -76,10 +78,6 @@ public class LedgerAppender {
 			insert(entries);
 		}
 		transaction.releaseSavepoint(savepoint);
-		if (!entries.isEmpty()) {
-			LedgerEntry last = entries.get(entries.size() - 1);
-			jdbc.update("UPDATE ledger_head SET seq = ?, entry_hash = ? WHERE id = 1", last.seq(), last.entryHash());
-		}
 		return entries;
 	}
 

@@ -13,6 +13,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.openaims.common.AimsProperties;
+import java.util.Map;
+
+import org.openaims.ledger.format.KeyRotation;
 import org.openaims.ledger.format.LedgerKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,12 +26,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Ed25519 key pair that signs checkpoints: configured ({@code AIMS_LEDGER_PRIVATE_KEY} and
- * {@code AIMS_LEDGER_PUBLIC_KEY}), or generated on first start into {@code <data dir>/keys/}. The
- * public key is registered in the database; a node with another key refuses to start, so one
- * installation never signs with two keys.
+ * {@code AIMS_LEDGER_PUBLIC_KEY}), or generated on first start into {@code <data dir>/keys/}. A node
+ * refuses to start with a key that did not sign the stored checkpoints, unless the ledger records a
+ * rotation to it that a checkpoint attests — so neither a stray key nor a wiped key table makes a
+ * node sign a ledger it does not belong to; and a node whose key was rotated out stops signing.
  */
 @Component
-public class LedgerKeyStore {
+public class LedgerKeyStore implements org.springframework.beans.factory.InitializingBean {
 
 	private static final Logger log = LoggerFactory.getLogger(LedgerKeyStore.class);
 
@@ -71,31 +75,84 @@ public class LedgerKeyStore {
 		return keyId;
 	}
 
-	/** Signs {@code content}, registering the public key first if this is its first use here. */
+	/** Refuses to start a node whose key the ledger does not know as its signing key. */
+	@Override
+	public void afterPropertiesSet() {
+		String trusted = keyInForce();
+		if (trusted != null && !trusted.equalsIgnoreCase(keyId)) {
+			throw new IllegalStateException("this node's ledger key " + keyId + " did not sign the stored checkpoints (the key in "
+					+ "force is " + trusted + ") and the ledger records no rotation to it. Start the node with the installation's "
+					+ "key (AIMS_LEDGER_PRIVATE_KEY / AIMS_LEDGER_PUBLIC_KEY, or the files in <data dir>/keys), or rotate the key "
+					+ "first: docs/LEDGER.md, 'Rotating the signing key'");
+		}
+	}
+
+	/**
+	 * The key that must sign the next checkpoint: the key of the latest checkpoint, or the new key of
+	 * a rotation that a checkpoint covers and that came after it; null while nothing is signed.
+	 */
+	public String keyInForce() {
+		List<Map<String, Object>> latest = jdbc.queryForList(
+				"SELECT tree_size, key_id FROM ledger_checkpoints ORDER BY tree_size DESC LIMIT 1");
+		if (latest.isEmpty()) {
+			return null;
+		}
+		long size = ((Number) latest.get(0).get("tree_size")).longValue();
+		String signer = (String) latest.get(0).get("key_id");
+		// Rotations covered by the latest checkpoint, newest first; the newest one whose own
+		// attesting checkpoint was signed by the key it replaces is in force.
+		List<String> rotated = jdbc.queryForList("SELECT subject_id FROM ledger_entries WHERE event_type = ? AND subject_type = ? "
+				+ "AND seq <= ? AND seq > COALESCE((SELECT MAX(tree_size) FROM ledger_checkpoints WHERE key_id = ? AND tree_size < ?), 0) "
+				+ "ORDER BY seq DESC", String.class, KeyRotation.TYPE, KeyRotation.SUBJECT_TYPE, size, signer, size);
+		return rotated.isEmpty() ? signer : rotated.get(0);
+	}
+
+	/** The public keys the ledger has registered, by key id (the starting key and every rotated-in key). */
+	public Map<String, PublicKey> knownKeys() {
+		Map<String, PublicKey> known = new java.util.LinkedHashMap<>();
+		jdbc.query("SELECT key_id, public_key FROM ledger_keys ORDER BY created_at", rs -> {
+			try {
+				known.put(rs.getString(1), LedgerKeys.publicKey(rs.getString(2)));
+			}
+			catch (IllegalArgumentException tampered) {
+				// a key that no longer parses is left out; the checkpoints it signed then fail verification
+			}
+		});
+		known.putIfAbsent(keyId, publicKey);
+		return known;
+	}
+
+	/** Records a public key the ledger hands signing over to (a rotation), before it is used. */
+	public void registerKey(String id, PublicKey key) {
+		try {
+			jdbc.update("INSERT INTO ledger_keys (key_id, public_key, created_at) VALUES (?, ?, ?)", id, LedgerKeys.encode(key),
+					OffsetDateTime.now(ZoneOffset.UTC));
+		}
+		catch (DuplicateKeyException known) {
+			// registered already
+		}
+	}
+
+	/**
+	 * Signs {@code content}, registering the public key first if this is its first use here; refuses
+	 * when the ledger has handed signing over to another key (this node must be restarted with it).
+	 */
 	public String sign(byte[] content) {
+		String trusted = keyInForce();
+		if (trusted != null && !trusted.equalsIgnoreCase(keyId)) {
+			throw new IllegalStateException("the ledger's signing key was rotated to " + trusted + "; this node still has key "
+					+ keyId + " and signs nothing more until restarted with the new key");
+		}
 		register();
 		return LedgerKeys.sign(privateKey, content);
 	}
 
-	/** Registers the public key; refuses when the database already knows another one. */
+	/** Registers this node's public key if the ledger does not have it yet. */
 	public void register() {
 		if (registered) {
 			return;
 		}
-		List<String> known = jdbc.queryForList("SELECT key_id FROM ledger_keys", String.class);
-		if (!known.isEmpty() && !known.contains(keyId)) {
-			throw new IllegalStateException("this installation's ledger is signed with key " + known
-					+ " but this node has key " + keyId + "; give every node the same AIMS_LEDGER_PRIVATE_KEY/PUBLIC_KEY");
-		}
-		if (known.isEmpty()) {
-			try {
-				jdbc.update("INSERT INTO ledger_keys (key_id, public_key, created_at) VALUES (?, ?, ?)", keyId,
-						LedgerKeys.encode(publicKey), OffsetDateTime.now(ZoneOffset.UTC));
-			}
-			catch (DuplicateKeyException raced) {
-				// another node registered it at the same moment
-			}
-		}
+		registerKey(keyId, publicKey);
 		registered = true;
 	}
 

@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
-/** Reads the ledger tables: entries streamed in order, leaf hashes, checkpoints, the head. */
+/** Reads the ledger tables: entries streamed in order, leaf hashes, checkpoints, keys. */
 @Component
 public class LedgerStore {
 
@@ -34,13 +34,7 @@ public class LedgerStore {
 		this.jdbc = jdbc;
 	}
 
-	/** The number of entries the head records. */
-	public long headSeq() {
-		Long seq = jdbc.queryForObject("SELECT seq FROM ledger_head WHERE id = 1", Long.class);
-		return seq == null ? 0 : seq;
-	}
-
-	/** The highest sequence number stored (0 when empty); differs from the head only if rows were tampered with. */
+	/** The highest sequence number stored (0 when empty): the head of the chain. */
 	public long maxSeq() {
 		Long seq = jdbc.queryForObject("SELECT MAX(seq) FROM ledger_entries", Long.class);
 		return seq == null ? 0 : seq;

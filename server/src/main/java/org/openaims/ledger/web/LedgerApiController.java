@@ -11,6 +11,7 @@ import org.openaims.ledger.CheckpointView;
 import org.openaims.ledger.ConsistencyProof;
 import org.openaims.ledger.EntryView;
 import org.openaims.ledger.InclusionProof;
+import org.openaims.ledger.KeyRotationView;
 import org.openaims.ledger.Ledger;
 import org.openaims.ledger.PublicKeyView;
 import org.openaims.ledger.format.Verification;
@@ -79,6 +80,21 @@ class LedgerApiController {
 	@GetMapping("/proofs/consistency")
 	ConsistencyProof consistency(@RequestParam long first, @RequestParam long second) {
 		return ledger.consistency(first, second);
+	}
+
+	/** A new Ed25519 public key (Base64 X.509) to hand checkpoint signing over to. */
+	record NewKey(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 200) String publicKey) {
+	}
+
+	/**
+	 * Rotates the signing key (administrators): records the new key in the ledger and signs a
+	 * checkpoint over it with the current key; then restart every node with the new key pair.
+	 */
+	@org.springframework.web.bind.annotation.PostMapping("/key-rotations")
+	@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+	KeyRotationView rotate(@jakarta.validation.Valid @org.springframework.web.bind.annotation.RequestBody NewKey key) {
+		String who = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication().getName();
+		return ledger.rotateKey(key.publicKey(), org.openaims.common.Actor.user(who));
 	}
 
 	/** Re-verifies every entry, link, payload, checkpoint root and signature. */
