@@ -27,6 +27,7 @@ import org.openaims.common.Stamp;
 import org.openaims.common.csv.CsvFormat;
 import org.openaims.governance.internal.Policies;
 import org.openaims.governance.internal.Policy;
+import org.openaims.governance.internal.PolicyChangeItems;
 import org.openaims.governance.internal.PolicyQueries;
 import org.openaims.governance.internal.PolicyVersion;
 import org.openaims.governance.internal.PolicyVersionItems;
@@ -108,12 +109,52 @@ public class PolicyService {
 		Policy policy = loadPolicy(id);
 		requireWriter(policy);
 		requireActiveUser(details.owner());
-		if (!details.title().strip().equals(policy.title()) && policies.existsByTitle(details.title().strip())) {
+		boolean renamed = !details.title().strip().equals(policy.title());
+		if (renamed && isPublished(id)) {
+			throw new ConflictException("policy '" + policy.title() + "' is published: it is renamed only through an approval "
+					+ "(POST /api/v1/policies/" + id + "/rename, or Rename on its page)");
+		}
+		if (renamed && policies.existsByTitle(details.title().strip())) {
 			throw new InvalidInputException("title", "another policy has this title");
 		}
 		policy.change(details, CurrentUser.actor());
 		policies.save(policy);
 		return get(id);
+	}
+
+	/**
+	 * Renames a policy. A policy in force (it has a published version) keeps its title until someone
+	 * other than the proposer approves the new one; a policy never published is renamed at once.
+	 */
+	@PreAuthorize("isAuthenticated()")
+	public PolicyView rename(UUID id, @Valid PolicyRename rename) {
+		Policy policy = loadPolicy(id);
+		requireWriter(policy);
+		String title = rename.title().strip();
+		if (title.equals(policy.title())) {
+			throw new InvalidInputException("title", "is the policy's title already");
+		}
+		if (policies.existsByTitle(title)) {
+			throw new InvalidInputException("title", "another policy has this title");
+		}
+		if (!isPublished(id)) {
+			PolicyView view = get(id);
+			return change(id, new PolicyDetails(title, view.owner(), view.reviewIntervalMonths(), view.approvalsRequired(),
+					view.addresses(), view.alignedWith(), null));
+		}
+		return propose(policy, Policy.RENAME, title, rename.reason());
+	}
+
+	private PolicyView propose(Policy policy, String kind, String title, String reason) {
+		policy.propose(kind, title, reason, CurrentUser.actor());
+		policies.save(policy);
+		approvals.submit(new NewApprovalRequest(PolicyChangeItems.TYPE, policy.id().toString(), APPROVERS,
+				policy.approvalsRequired(), null, reason));
+		return get(policy.id());
+	}
+
+	private boolean isPublished(UUID id) {
+		return versions.findByPolicyIdOrderByVersionNoDesc(id).stream().anyMatch(v -> v.status() == PolicyStatus.PUBLISHED);
 	}
 
 	/** Edits a version that is not published; a version under review or approved goes back to draft. */
@@ -210,19 +251,29 @@ public class PolicyService {
 		return version(id, versionNo);
 	}
 
+	/**
+	 * Retires a policy: one in force only once someone other than the proposer approves its
+	 * retirement; one never published at once.
+	 */
 	@PreAuthorize("isAuthenticated()")
 	public PolicyView retire(UUID id, String reason) {
 		Policy policy = loadPolicy(id);
 		requireWriter(policy);
+		if (isPublished(id)) {
+			return propose(policy, Policy.RETIRE, null, reason);
+		}
 		policy.retire(reason, CurrentUser.actor());
 		policies.save(policy);
+		return get(id);
+	}
+
+	private void retirePublishedVersions(UUID id, Actor actor) {
 		for (PolicyVersion v : versions.findByPolicyIdOrderByVersionNoDesc(id)) {
 			if (v.status() == PolicyStatus.PUBLISHED) {
-				v.retire(CurrentUser.actor());
+				v.retire(actor);
 				versions.save(v);
 			}
 		}
-		return get(id);
 	}
 
 	/** The signed-in user confirms reading the published version (7.3 awareness). */
@@ -280,9 +331,14 @@ public class PolicyService {
 			.map(v -> new PolicyView.VersionSummary(v.versionNo(), v.status(), v.changeSummary(), v.updatedAt(), v.updatedBy(),
 					v.publishedAt()))
 			.toList();
+		PolicyView.PendingChange pending = view.pendingChange() == null ? null
+				: new PolicyView.PendingChange(view.pendingChange().kind(), view.pendingChange().title(), view.pendingChange().reason(),
+						view.pendingChange().proposedBy(), approvals.forItem(PolicyChangeItems.TYPE, id.toString()).stream()
+							.filter(a -> a.status() == ApprovalStatus.PENDING).map(ApprovalView::id).findFirst().orElse(null));
 		return new PolicyView(view.id(), view.title(), view.owner(), view.reviewIntervalMonths(), view.nextReviewDate(),
 				view.reviewOverdue(), view.approvalsRequired(), view.addresses(), view.alignedWith(), view.publishedVersion(),
-				view.latestVersion(), view.latestStatus(), view.retiredAt(), view.createdAt(), view.updatedAt(), view.version(), list);
+				view.latestVersion(), view.latestStatus(), view.retiredAt(), view.createdAt(), view.updatedAt(), view.version(),
+				pending, list);
 	}
 
 	@PreAuthorize("isAuthenticated()")
@@ -365,6 +421,37 @@ public class PolicyService {
 		CsvFormat.write(out, List.of("id", "title", "owner", "published_version", "latest_version", "latest_status",
 				"review_interval_months", "next_review_date", "review_overdue", "approvals_required", "addresses",
 				"aligned_with", "retired_at"), rows);
+	}
+
+	/** An approved rename or retirement takes effect; a rejected one is dropped (same transaction as the decision). */
+	@EventListener
+	void onPolicyChange(ApprovalCompleted completed) {
+		if (PolicyChangeItems.TYPE.equals(completed.itemType())) {
+			policies.findById(UUID.fromString(completed.itemId())).ifPresent(policy -> {
+				if (completed.outcome() == ApprovalStatus.APPROVED) {
+					boolean retiring = Policy.RETIRE.equals(policy.pendingChange());
+					policy.applyProposal(completed.stamp().actor());
+					policies.save(policy);
+					if (retiring) {
+						retirePublishedVersions(policy.id(), completed.stamp().actor());
+					}
+				}
+				else {
+					policy.dropProposal();
+					policies.save(policy);
+				}
+			});
+		}
+	}
+
+	@EventListener
+	void onPolicyChange(ApprovalClosed closed) {
+		if (PolicyChangeItems.TYPE.equals(closed.itemType())) {
+			policies.findById(UUID.fromString(closed.itemId())).ifPresent(policy -> {
+				policy.dropProposal();
+				policies.save(policy);
+			});
+		}
 	}
 
 	/** Moves a version when its approval completes (same transaction as the decision). */

@@ -13,6 +13,7 @@ import org.openaims.common.ConflictException;
 import org.openaims.common.FieldChange;
 import org.openaims.common.Stamp;
 import org.openaims.governance.NewPolicy;
+import org.openaims.governance.PolicyChangeProposed;
 import org.openaims.governance.PolicyChanged;
 import org.openaims.governance.PolicyCreated;
 import org.openaims.governance.PolicyDetails;
@@ -51,6 +52,15 @@ public class Policy extends AbstractAggregateRoot<Policy> {
 	private String alignedWith;
 
 	private Instant retiredAt;
+
+	/** {@link #RENAME} or {@link #RETIRE} while such a change of the published policy awaits approval. */
+	private String pendingChange;
+
+	private String proposedTitle;
+
+	private String proposedReason;
+
+	private String proposedBy;
 
 	private Instant createdAt;
 
@@ -97,6 +107,71 @@ public class Policy extends AbstractAggregateRoot<Policy> {
 		retiredAt = Instant.now();
 		updatedAt = retiredAt;
 		registerEvent(new PolicyRetired(id, title, reason == null || reason.isBlank() ? null : reason.strip(), Stamp.of(actor)));
+	}
+
+	public static final String RENAME = "RENAME";
+
+	public static final String RETIRE = "RETIRE";
+
+	/** Proposes a new title or the retirement of the published policy; it takes effect once approved. */
+	public void propose(String kind, String title, String reason, Actor actor) {
+		requireActive();
+		if (pendingChange != null) {
+			throw new ConflictException("a " + pendingChange.toLowerCase() + " of policy '" + this.title
+					+ "' awaits approval already; it must be decided or withdrawn first");
+		}
+		pendingChange = kind;
+		proposedTitle = title == null ? null : title.strip();
+		proposedReason = reason == null || reason.isBlank() ? null : reason.strip();
+		proposedBy = actor.username();
+		updatedAt = Instant.now();
+		registerEvent(new PolicyChangeProposed(id, this.title, kind, proposedTitle, proposedReason, Stamp.of(actor)));
+	}
+
+	/** The approved proposal takes effect, recorded as the approver's act. */
+	public void applyProposal(Actor approver) {
+		if (RENAME.equals(pendingChange)) {
+			Map<String, Object> before = snapshot();
+			title = proposedTitle;
+			clearProposal();
+			updatedAt = Instant.now();
+			registerEvent(new PolicyChanged(id, title, FieldChange.diff(before, snapshot()), Stamp.of(approver)));
+		}
+		else if (RETIRE.equals(pendingChange)) {
+			String reason = proposedReason;
+			clearProposal();
+			retire(reason, approver);
+		}
+	}
+
+	/** The proposal was rejected or withdrawn: nothing changes. */
+	public void dropProposal() {
+		clearProposal();
+		updatedAt = Instant.now();
+	}
+
+	private void clearProposal() {
+		pendingChange = null;
+		proposedTitle = null;
+		proposedReason = null;
+		proposedBy = null;
+	}
+
+	/** What an approval of the pending proposal approves. */
+	public String proposalSnapshot() {
+		return org.openaims.common.Digests.snapshot(id, pendingChange, proposedTitle, proposedReason, proposedBy);
+	}
+
+	public String pendingChange() {
+		return pendingChange;
+	}
+
+	public String proposedTitle() {
+		return proposedTitle;
+	}
+
+	public String proposedBy() {
+		return proposedBy;
 	}
 
 	/** Versions of a retired policy cannot change. */

@@ -71,6 +71,9 @@ public class PolicyQueries {
 				addresses == null || addresses.isBlank() ? List.of() : Arrays.asList(addresses.split(",")),
 				rs.getString("aligned_with"), hasPublished ? published : null, hasLatest ? latest : null,
 				latestStatus == null ? null : PolicyStatus.valueOf(latestStatus), retired == null ? null : retired.toInstant(),
-				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), rs.getLong("version"), null);
+				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), rs.getLong("version"),
+				rs.getString("pending_change") == null ? null : new PolicyView.PendingChange(rs.getString("pending_change"),
+						rs.getString("proposed_title"), rs.getString("proposed_reason"), rs.getString("proposed_by"), null),
+				null);
 	}
 }

@@ -18,6 +18,7 @@ import org.openaims.governance.DiffLine;
 import org.openaims.governance.NewPolicy;
 import org.openaims.governance.PolicyDetails;
 import org.openaims.governance.PolicyDraft;
+import org.openaims.governance.PolicyRename;
 import org.openaims.governance.PolicyService;
 import org.openaims.governance.PolicyVersionView;
 import org.openaims.governance.PolicyView;
@@ -93,6 +94,16 @@ class PolicyApiController {
 	record Retirement(@Size(max = 2000) String reason) {
 	}
 
+	/**
+	 * Renames the policy: at once while it was never published; once in force, the new title waits
+	 * for approval by someone other than the proposer ({@code pendingChange} in the answer).
+	 */
+	@PostMapping("/{id}/rename")
+	PolicyView rename(@PathVariable UUID id, @Valid @RequestBody PolicyRename rename) {
+		return policies.rename(id, rename);
+	}
+
+	/** Retires the policy: at once while it was never published; once in force, after approval. */
 	@PostMapping("/{id}/retire")
 	PolicyView retire(@PathVariable UUID id, @Valid @RequestBody(required = false) Retirement retirement) {
 		return policies.retire(id, retirement == null ? null : retirement.reason());

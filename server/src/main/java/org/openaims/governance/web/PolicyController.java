@@ -20,6 +20,7 @@ import org.openaims.common.web.FileDownloads;
 import org.openaims.common.web.FormErrors;
 import org.openaims.common.web.ListUrls;
 import org.openaims.governance.PolicyDraft;
+import org.openaims.governance.PolicyRename;
 import org.openaims.governance.PolicyService;
 import org.openaims.governance.PolicyStatus;
 import org.openaims.governance.PolicyVersionView;
@@ -151,8 +152,30 @@ class PolicyController {
 
 	@PostMapping("/{id}/retire")
 	String retire(@PathVariable UUID id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-		return attempt(redirect, "Policy retired.", "/policies/" + id,
-				() -> policies.retire(id, reason == null || reason.length() <= 2000 ? reason : reason.substring(0, 2000)));
+		try {
+			PolicyView after = policies.retire(id, reason == null || reason.length() <= 2000 ? reason : reason.substring(0, 2000));
+			redirect.addFlashAttribute("flash", after.retiredAt() != null ? "Policy retired."
+					: "Retirement proposed; the policy stays in force until someone else approves it.");
+		}
+		catch (ConflictException | InvalidInputException e) {
+			redirect.addFlashAttribute("flashError", e.getMessage());
+		}
+		return "redirect:/policies/" + id;
+	}
+
+	@PostMapping("/{id}/rename")
+	String rename(@PathVariable UUID id, @RequestParam(required = false) String title,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		try {
+			PolicyView after = policies.rename(id, new PolicyRename(title == null ? "" : title, reason));
+			redirect.addFlashAttribute("flash", after.pendingChange() == null ? "Policy renamed."
+					: "Rename proposed; the policy keeps its title until someone else approves the new one.");
+		}
+		catch (ConflictException | InvalidInputException | jakarta.validation.ConstraintViolationException e) {
+			redirect.addFlashAttribute("flashError", e instanceof jakarta.validation.ConstraintViolationException v
+					? "Title: " + v.getConstraintViolations().iterator().next().getMessage() : e.getMessage());
+		}
+		return "redirect:/policies/" + id;
 	}
 
 	@PostMapping("/{id}/acknowledge")
