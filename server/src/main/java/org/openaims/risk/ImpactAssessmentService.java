@@ -100,6 +100,8 @@ public class ImpactAssessmentService {
 		if (system.retired()) {
 			throw new ConflictException(system.name() + " is retired");
 		}
+		// A system owner starts assessments of their own systems only, as they edit only those.
+		requireWriter(system);
 		List<ImpactAssessment> existing = assessments.findByAiSystemIdOrderByCreatedAtDesc(aiSystemId);
 		existing.stream().filter(a -> a.status() != AssessmentStatus.APPROVED).findFirst().ifPresent(open -> {
 			throw new ConflictException("an impact assessment of " + system.name() + " is " + open.status().name().toLowerCase().replace('_', ' ')

@@ -121,7 +121,7 @@ public class RiskService {
 		if (categories.find(category.key()).isPresent()) {
 			throw new ConflictException("the category '" + category.key() + "' exists already");
 		}
-		categories.add(category, CurrentUser.username());
+		categories.add(category, CurrentUser.actor());
 		return categories.find(category.key()).orElseThrow();
 	}
 

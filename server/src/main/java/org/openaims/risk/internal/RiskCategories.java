@@ -4,8 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.openaims.common.Actor;
+import org.openaims.common.Stamp;
 import org.openaims.risk.RiskCategory;
+import org.openaims.risk.RiskCategoryAdded;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -15,8 +19,11 @@ public class RiskCategories {
 
 	private final JdbcClient jdbc;
 
-	RiskCategories(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	RiskCategories(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	public List<RiskCategory> all() {
@@ -32,14 +39,16 @@ public class RiskCategories {
 			.optional();
 	}
 
-	public void add(RiskCategory category, String by) {
+	/** Adds a category, recorded in the ledger as the actor's change. */
+	public void add(RiskCategory category, Actor by) {
 		jdbc.sql("INSERT INTO risk_categories (category_key, name, description, built_in, created_at, created_by)"
 				+ " VALUES (:key, :name, :description, FALSE, :at, :by)")
 			.param("key", category.key())
 			.param("name", category.name().strip())
 			.param("description", category.description() == null || category.description().isBlank() ? null : category.description().strip())
 			.param("at", java.sql.Timestamp.from(Instant.now()))
-			.param("by", by)
+			.param("by", by.username())
 			.update();
+		events.publishEvent(new RiskCategoryAdded(category.key(), category.name().strip(), category.description(), Stamp.of(by)));
 	}
 }

@@ -1,0 +1,1246 @@
+package org.openaims;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openaims.AuthorizationMatrix.Row;
+import org.openaims.TestUsers.TestUser;
+import org.openaims.identity.CurrentUser;
+import org.openaims.identity.Role;
+import org.openaims.identity.internal.SignInThrottle;
+import org.openaims.ledger.LedgerTestSupport;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Checks every cell of the {@link AuthorizationMatrix} against the application: each REST operation
+ * and each form post, anonymously and as a user of each role, on the caller's own record and on
+ * someone else's. A cell that allows sends a valid request and asserts the success status and the
+ * state change (a write adds to the ledger, where every change is recorded; a read changes
+ * nothing); a cell that refuses asserts the refusal and that nothing changed. An operation the
+ * application has but the matrix lacks (or the other way round) fails the build.
+ */
+@SpringBootTest(properties = { "aims.test.context=authorization-matrix", "aims.ledger.auto-checkpoint=false" })
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	Api api;
+
+	@Autowired
+	TestUsers users;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	SignInThrottle throttle;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	/** A user of each role, acting in the cells; and the fixtures' own actors. */
+	private final Map<String, TestUser> as = new HashMap<>();
+
+	private TestUser admin;
+
+	private TestUser approver;
+
+	private TestUser requester;
+
+	private String builtInFramework;
+
+	private final AtomicInteger serial = new AtomicInteger();
+
+	/** Who acts in a cell: a role's user, or nobody. */
+	record Who(String principal, TestUser user) {
+
+		boolean anonymous() {
+			return user == null;
+		}
+
+		String name() {
+			return user == null ? null : user.username();
+		}
+	}
+
+	/** A request to make in a cell, and the state it may change (besides the ledger). */
+	record Cell(Supplier<MvcTestResult> call, Supplier<String> state) {
+
+		Cell(Supplier<MvcTestResult> call) {
+			this(call, () -> "");
+		}
+	}
+
+	interface Scenario {
+
+		/** Prepares the records the cell works on ({@code own}: the acting user's) and the request. */
+		Cell prepare(Who who, boolean own);
+	}
+
+	record Operation(boolean reads, Scenario scenario) {
+	}
+
+	private final Map<String, Operation> operations = new LinkedHashMap<>();
+
+	@BeforeAll
+	void setUp() {
+		for (String principal : AuthorizationMatrix.PRINCIPALS) {
+			if (!principal.equals("anonymous")) {
+				as.put(principal, users.create(Role.valueOf(principal)));
+			}
+		}
+		admin = users.create(Role.ADMIN);
+		approver = users.create(Role.APPROVER);
+		requester = users.create(Role.AIMS_MANAGER);
+		builtInFramework = api.body(api.get(admin, "/api/v1/frameworks"), HttpStatus.OK).get(0).get("id").asString();
+		criteriaInForce();
+		scenarios();
+	}
+
+	@Test
+	void everyOperationOfTheApiAndEveryFormPostHasARowAndEveryRowAnOperation() {
+		Set<String> live = new TreeSet<>();
+		JsonNode docs = api.body(api.get(admin, "/v3/api-docs"), HttpStatus.OK);
+		docs.get("paths").properties().forEach(path -> path.getValue().properties()
+			.forEach(method -> live.add(method.getKey().toUpperCase() + " " + path.getKey())));
+		mappings.getHandlerMethods().forEach((info, method) -> {
+			if (info.getMethodsCondition().getMethods().contains(RequestMethod.POST)) {
+				info.getPatternValues().stream().filter(p -> !p.startsWith("/api/")).forEach(p -> live.add("POST " + p));
+			}
+		});
+		Set<String> tabled = new TreeSet<>();
+		AuthorizationMatrix.rows().forEach(r -> tabled.add(r.operation()));
+		Set<String> missing = new TreeSet<>(live);
+		missing.removeAll(tabled);
+		Set<String> stale = new TreeSet<>(tabled);
+		stale.removeAll(live);
+		assertThat(missing).as("operations without a row in AuthorizationMatrix").isEmpty();
+		assertThat(stale).as("rows of AuthorizationMatrix for operations the application does not have").isEmpty();
+		Set<String> untested = new TreeSet<>();
+		AuthorizationMatrix.rows().forEach(r -> {
+			if (!operations.containsKey(r.operation())) {
+				untested.add(r.operation());
+			}
+		});
+		assertThat(untested).as("rows without a scenario in AuthorizationMatrixTests").isEmpty();
+	}
+
+	@Test
+	void everyCellHasItsExpectedOutcome() {
+		List<String> failures = new ArrayList<>();
+		int cells = 0;
+		for (Row row : AuthorizationMatrix.rows()) {
+			Operation operation = operations.get(row.operation());
+			if (operation == null) {
+				continue;
+			}
+			for (String principal : AuthorizationMatrix.PRINCIPALS) {
+				Who who = new Who(principal, as.get(principal));
+				String expected = row.expected().get(principal);
+				cells++;
+				try {
+					check(row, operation, who, expected);
+				}
+				catch (AssertionError | RuntimeException e) {
+					failures.add(row.key() + " as " + principal + ": " + firstLine(e));
+				}
+			}
+		}
+		assertThat(failures).as(failures.size() + " of " + cells + " cells differ from AuthorizationMatrix").isEmpty();
+	}
+
+	private void check(Row row, Operation operation, Who who, String expected) {
+		Cell cell = operation.scenario().prepare(who, row.scope().equals("own"));
+		String before = state(cell);
+		MvcTestResult result = cell.call().get();
+		int status = result.getResponse().getStatus();
+		String location = result.getResponse().getRedirectedUrl();
+		boolean toLogin = status == 302 && location != null && location.endsWith("/login");
+		String actual = toLogin ? "login" : String.valueOf(status);
+		if (!actual.equals(expected)) {
+			throw new AssertionError("expected " + expected + " but was " + actual + (location == null ? "" : " -> " + location)
+					+ detail(result));
+		}
+		String after = state(cell);
+		boolean allowed = expected.startsWith("2") || (expected.equals("302") && !toLogin);
+		if (allowed && !operation.reads()) {
+			if (before.equals(after)) {
+				throw new AssertionError("allowed with " + actual + " but nothing changed" + detail(result));
+			}
+			// A form that answered with an error message instead of doing its work is not a success.
+			Object error = result.getMvcResult().getFlashMap().get("flashError");
+			if (error != null) {
+				throw new AssertionError("redirected with the error: " + error);
+			}
+		}
+		else if (!before.equals(after)) {
+			throw new AssertionError((allowed ? "a read" : "refused with " + actual) + " but the state changed");
+		}
+	}
+
+	/** The ledger's size once every event is recorded, and what the cell watches besides. */
+	private String state(Cell cell) {
+		LedgerTestSupport.awaitRecorded(jdbc);
+		return jdbc.sql("SELECT COUNT(*) FROM ledger_entries").query(Long.class).single() + "|" + cell.state().get();
+	}
+
+	private static String detail(MvcTestResult result) {
+		try {
+			String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+			return body.isBlank() ? "" : " (" + (body.length() > 300 ? body.substring(0, 300) : body).replaceAll("\\s+", " ") + ")";
+		}
+		catch (Exception e) {
+			return "";
+		}
+	}
+
+	private static String firstLine(Throwable e) {
+		String message = String.valueOf(e.getMessage()).strip();
+		return e.getClass().getSimpleName() + ": " + (message.length() > 500 ? message.substring(0, 500) : message);
+	}
+
+	// --- the scenarios: for every operation, the records it works on and a valid request ------------------------
+
+	private void read(String operation, Scenario scenario) {
+		operations.put(operation, new Operation(true, scenario));
+	}
+
+	private void write(String operation, Scenario scenario) {
+		operations.put(operation, new Operation(false, scenario));
+	}
+
+	/** The same prepared target for every cell of a read. */
+	private void reads(String operation, Supplier<String> uri) {
+		String[] cached = new String[1];
+		read(operation, (who, own) -> {
+			if (cached[0] == null) {
+				cached[0] = uri.get();
+			}
+			return new Cell(() -> get(who, cached[0]));
+		});
+	}
+
+	private void scenarios() {
+		// identity
+		write("POST /api/v1/auth/token", (who, own) -> {
+			TestUser owner = who.anonymous() ? users.create(Role.VIEWER) : who.user();
+			return new Cell(() -> call(who, mvc.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+				.content(api.write(Map.of("username", owner.username(), "password", TestUsers.PASSWORD)))));
+		});
+		reads("GET /api/v1/tokens", () -> "/api/v1/tokens");
+		write("POST /api/v1/tokens", (who, own) -> new Cell(() -> post(who, "/api/v1/tokens", Map.of("name", "matrix"))));
+		write("DELETE /api/v1/tokens/{id}", (who, own) -> {
+			String id = token(own && !who.anonymous() ? who.user() : requester);
+			return new Cell(() -> delete(who, "/api/v1/tokens/" + id));
+		});
+		reads("GET /api/v1/users", () -> "/api/v1/users");
+		reads("GET /api/v1/users/{id}", () -> "/api/v1/users/" + userId(as.get("VIEWER").username()));
+		write("POST /api/v1/users", (who, own) -> new Cell(() -> post(who, "/api/v1/users",
+				Map.of("username", "matrix-" + next(), "password", "violet-harbour-lantern", "roles", List.of("VIEWER")))));
+		write("PUT /api/v1/users/{id}", (who, own) -> {
+			String id = userId(users.create(Role.VIEWER).username());
+			return new Cell(() -> put(who, "/api/v1/users/" + id, Map.of("roles", List.of("AUDITOR"), "enabled", true)));
+		});
+		write("POST /api/v1/users/{id}/password", (who, own) -> {
+			String id = userId(users.create(Role.VIEWER).username());
+			return new Cell(() -> post(who, "/api/v1/users/" + id + "/password", Map.of("password", "violet-harbour-lantern")));
+		});
+		reads("GET /api/v1/security-log", () -> "/api/v1/security-log");
+		reads("GET /api/v1/sign-in-lockouts", () -> "/api/v1/sign-in-lockouts");
+		write("DELETE /api/v1/sign-in-lockouts/{id}", (who, own) -> {
+			UUID id = lockout();
+			return new Cell(() -> delete(who, "/api/v1/sign-in-lockouts/" + id), () -> lockouts(id));
+		});
+
+		// AI systems, vendors, scope
+		reads("GET /api/v1/ai-systems", () -> "/api/v1/ai-systems");
+		reads("GET /api/v1/ai-systems/export", () -> "/api/v1/ai-systems/export");
+		reads("GET /api/v1/ai-systems/{id}", () -> "/api/v1/ai-systems/" + system(admin.username()));
+		reads("GET /api/v1/ai-systems/{id}/history", () -> "/api/v1/ai-systems/" + system(admin.username()) + "/history");
+		write("POST /api/v1/ai-systems", (who, own) -> new Cell(() -> post(who, "/api/v1/ai-systems", systemBody(ownerOf(who)))));
+		write("POST /api/v1/ai-systems/import", (who, own) -> new Cell(() -> postBytes(who, "/api/v1/ai-systems/import", "text/csv",
+				systemCsv())));
+		write("PUT /api/v1/ai-systems/{id}", (who, own) -> {
+			String owner = owner(who, own);
+			String id = system(owner);
+			Map<String, Object> body = new HashMap<>(systemBody(owner));
+			body.put("description", "changed");
+			body.put("name", "System " + id);
+			return new Cell(() -> put(who, "/api/v1/ai-systems/" + id, body));
+		});
+		write("POST /api/v1/ai-systems/{id}/retire", (who, own) -> {
+			String id = system(owner(who, own));
+			return new Cell(() -> post(who, "/api/v1/ai-systems/" + id + "/retire", Map.of("reason", "replaced")));
+		});
+		write("POST /api/v1/ai-systems/{id}/versions", (who, own) -> {
+			String id = system(owner(who, own));
+			return new Cell(() -> post(who, "/api/v1/ai-systems/" + id + "/versions", Map.of("label", "2.0")));
+		});
+		reads("GET /api/v1/vendors", () -> "/api/v1/vendors");
+		reads("GET /api/v1/vendors/export", () -> "/api/v1/vendors/export");
+		reads("GET /api/v1/vendors/{id}", () -> "/api/v1/vendors/" + vendor());
+		reads("GET /api/v1/vendors/{id}/history", () -> "/api/v1/vendors/" + vendor() + "/history");
+		write("POST /api/v1/vendors", (who, own) -> new Cell(() -> post(who, "/api/v1/vendors", vendorBody())));
+		write("POST /api/v1/vendors/import", (who, own) -> new Cell(() -> postBytes(who, "/api/v1/vendors/import", "text/csv",
+				("name,due_diligence_status\nImported vendor " + next() + ",IN_PROGRESS\n").getBytes(StandardCharsets.UTF_8))));
+		write("PUT /api/v1/vendors/{id}", (who, own) -> {
+			String id = vendor();
+			Map<String, Object> body = new HashMap<>(vendorBody());
+			body.put("services", "changed");
+			return new Cell(() -> put(who, "/api/v1/vendors/" + id, body));
+		});
+		write("POST /api/v1/vendors/{id}/retire", (who, own) -> {
+			String id = vendor();
+			return new Cell(() -> post(who, "/api/v1/vendors/" + id + "/retire", Map.of("reason", "contract ended")));
+		});
+		reads("GET /api/v1/scope", () -> {
+			scope();
+			return "/api/v1/scope";
+		});
+		reads("GET /api/v1/scope/history", () -> "/api/v1/scope/history");
+		reads("GET /api/v1/scope/versions", () -> "/api/v1/scope/versions");
+		reads("GET /api/v1/scope/versions/{versionNo}", () -> "/api/v1/scope/versions/1");
+		write("PUT /api/v1/scope", (who, own) -> new Cell(() -> put(who, "/api/v1/scope", scopeBody())));
+
+		// approvals
+		reads("GET /api/v1/approvals", () -> "/api/v1/approvals");
+		reads("GET /api/v1/approvals/export", () -> "/api/v1/approvals/export");
+		reads("GET /api/v1/approvals/inbox", () -> "/api/v1/approvals/inbox");
+		reads("GET /api/v1/approvals/{id}", () -> "/api/v1/approvals/" + pendingApproval(requester));
+		write("POST /api/v1/approvals", (who, own) -> {
+			String id = policy(admin.username());
+			String version = api.body(api.get(admin, "/api/v1/policies/" + id + "/versions/1"), HttpStatus.OK).get("id").asString();
+			return new Cell(() -> post(who, "/api/v1/approvals", Map.of("itemType", "policy-version", "itemId", version,
+					"approverRoles", List.of("APPROVER"))));
+		});
+		write("POST /api/v1/approvals/{id}/decisions", (who, own) -> {
+			String id = pendingApproval(own && !who.anonymous() ? who.user() : requester);
+			return new Cell(() -> post(who, "/api/v1/approvals/" + id + "/decisions", Map.of("decision", "APPROVE")));
+		});
+		write("POST /api/v1/approvals/{id}/withdraw", (who, own) -> {
+			String id = pendingApproval(own && !who.anonymous() ? who.user() : requester);
+			return new Cell(() -> post(who, "/api/v1/approvals/" + id + "/withdraw", Map.of("reason", "not yet")));
+		});
+
+		// policies
+		reads("GET /api/v1/policies", () -> "/api/v1/policies");
+		reads("GET /api/v1/policies/export", () -> "/api/v1/policies/export");
+		reads("GET /api/v1/policies/overdue-reviews", () -> "/api/v1/policies/overdue-reviews");
+		reads("GET /api/v1/policies/{id}", () -> "/api/v1/policies/" + policy(admin.username()));
+		reads("GET /api/v1/policies/{id}/acknowledgements", () -> "/api/v1/policies/" + publishedPolicy(admin.username())
+				+ "/acknowledgements");
+		reads("GET /api/v1/policies/{id}/diff", () -> "/api/v1/policies/" + publishedPolicy(admin.username()) + "/diff?from=1&to=1");
+		reads("GET /api/v1/policies/{id}/history", () -> "/api/v1/policies/" + policy(admin.username()) + "/history");
+		reads("GET /api/v1/policies/{id}/versions/{no}", () -> "/api/v1/policies/" + policy(admin.username()) + "/versions/1");
+		reads("GET /api/v1/policies/{id}/versions/{no}/file", () -> {
+			String id = policy(admin.username());
+			api.body(api.upload(admin, "/api/v1/policies/" + id + "/versions/1/file", "file", "policy.pdf", "application/pdf",
+					"%PDF-1.4 matrix".getBytes(StandardCharsets.UTF_8)), HttpStatus.OK);
+			return "/api/v1/policies/" + id + "/versions/1/file";
+		});
+		write("POST /api/v1/policies", (who, own) -> new Cell(() -> post(who, "/api/v1/policies", policyBody(ownerOf(who)))));
+		write("PUT /api/v1/policies/{id}", (who, own) -> {
+			String owner = owner(who, own);
+			String id = policy(owner);
+			JsonNode current = api.body(api.get(admin, "/api/v1/policies/" + id), HttpStatus.OK);
+			return new Cell(() -> put(who, "/api/v1/policies/" + id, Map.of("title", current.get("title").asString(), "owner", owner,
+					"reviewIntervalMonths", 6, "approvalsRequired", 1)));
+		});
+		write("POST /api/v1/policies/{id}/rename", (who, own) -> {
+			String id = publishedPolicy(owner(who, own));
+			return new Cell(() -> post(who, "/api/v1/policies/" + id + "/rename", Map.of("title", "Renamed " + next())));
+		});
+		write("POST /api/v1/policies/{id}/retire", (who, own) -> {
+			String id = publishedPolicy(owner(who, own));
+			return new Cell(() -> post(who, "/api/v1/policies/" + id + "/retire", Map.of("reason", "superseded")));
+		});
+		write("POST /api/v1/policies/{id}/versions", (who, own) -> {
+			String id = publishedPolicy(owner(who, own));
+			return new Cell(() -> post(who, "/api/v1/policies/" + id + "/versions", Map.of()));
+		});
+		write("PUT /api/v1/policies/{id}/versions/{no}", (who, own) -> {
+			String id = policy(owner(who, own));
+			return new Cell(() -> put(who, "/api/v1/policies/" + id + "/versions/1", Map.of("body", "# Changed", "changeSummary", "x")));
+		});
+		write("POST /api/v1/policies/{id}/versions/{no}/file", (who, own) -> {
+			String id = policy(owner(who, own));
+			return new Cell(() -> upload(who, "/api/v1/policies/" + id + "/versions/1/file", "file", "policy-" + next() + ".pdf",
+					("%PDF-1.4 " + next()).getBytes(StandardCharsets.UTF_8)));
+		});
+		write("POST /api/v1/policies/{id}/versions/{no}/submit", (who, own) -> {
+			String id = policy(owner(who, own));
+			return new Cell(() -> post(who, "/api/v1/policies/" + id + "/versions/1/submit", Map.of()));
+		});
+		write("POST /api/v1/policies/{id}/versions/{no}/publish", (who, own) -> {
+			String id = approvedPolicy(owner(who, own));
+			return new Cell(() -> post(who, "/api/v1/policies/" + id + "/versions/1/publish", Map.of()));
+		});
+		write("POST /api/v1/policies/{id}/acknowledgements", (who, own) -> {
+			String id = publishedPolicy(admin.username());
+			return new Cell(() -> post(who, "/api/v1/policies/" + id + "/acknowledgements", Map.of()));
+		});
+
+		// RACI, objectives, concerns
+		reads("GET /api/v1/responsibilities", () -> "/api/v1/responsibilities");
+		reads("GET /api/v1/responsibilities/export", () -> "/api/v1/responsibilities/export");
+		reads("GET /api/v1/responsibilities/gaps", () -> "/api/v1/responsibilities/gaps");
+		reads("GET /api/v1/responsibilities/{type}/{ref}", () -> "/api/v1/responsibilities/AI_SYSTEM/" + system(admin.username()));
+		reads("GET /api/v1/responsibilities/{type}/{ref}/history",
+				() -> "/api/v1/responsibilities/AI_SYSTEM/" + system(admin.username()) + "/history");
+		write("PUT /api/v1/responsibilities/{type}/{ref}", (who, own) -> {
+			String id = system(owner(who, own));
+			return new Cell(() -> put(who, "/api/v1/responsibilities/AI_SYSTEM/" + id, Map.of("assignments",
+					List.of(Map.of("letter", "A", "assigneeType", "USER", "assignee", admin.username(), "humanOversight", true)))));
+		});
+		reads("GET /api/v1/objectives", () -> "/api/v1/objectives");
+		reads("GET /api/v1/objectives/export", () -> "/api/v1/objectives/export");
+		reads("GET /api/v1/objectives/{id}", () -> "/api/v1/objectives/" + objective(admin.username()));
+		reads("GET /api/v1/objectives/{id}/history", () -> "/api/v1/objectives/" + objective(admin.username()) + "/history");
+		write("POST /api/v1/objectives", (who, own) -> new Cell(() -> post(who, "/api/v1/objectives", objectiveBody(ownerOf(who)))));
+		write("PUT /api/v1/objectives/{id}", (who, own) -> {
+			String owner = owner(who, own);
+			String id = objective(owner);
+			Map<String, Object> body = new HashMap<>(objectiveBody(owner));
+			body.put("target", "changed");
+			return new Cell(() -> put(who, "/api/v1/objectives/" + id, body));
+		});
+		write("POST /api/v1/objectives/{id}/progress", (who, own) -> {
+			String id = objective(owner(who, own));
+			return new Cell(() -> post(who, "/api/v1/objectives/" + id + "/progress", Map.of("value", "0.81")));
+		});
+		reads("GET /api/v1/concerns", () -> "/api/v1/concerns");
+		reads("GET /api/v1/concerns/export", () -> "/api/v1/concerns/export");
+		read("GET /api/v1/concerns/{id}", (who, own) -> {
+			String id = concern(reporter(who, own));
+			return new Cell(() -> get(who, "/api/v1/concerns/" + id));
+		});
+		read("GET /api/v1/concerns/{id}/history", (who, own) -> {
+			String id = concern(reporter(who, own));
+			return new Cell(() -> get(who, "/api/v1/concerns/" + id + "/history"));
+		});
+		write("POST /api/v1/concerns", (who, own) -> new Cell(() -> post(who, "/api/v1/concerns",
+				Map.of("summary", "Matrix concern " + next(), "description", "d"))));
+		write("POST /api/v1/concerns/{id}/notes", (who, own) -> {
+			String id = concern(reporter(who, own));
+			return new Cell(() -> post(who, "/api/v1/concerns/" + id + "/notes", Map.of("note", "more")));
+		});
+		write("POST /api/v1/concerns/{id}/triage", (who, own) -> {
+			String id = concern(reporter(who, own));
+			return new Cell(() -> post(who, "/api/v1/concerns/" + id + "/triage", Map.of("status", "TRIAGED", "note", "seen")));
+		});
+		write("POST /api/v1/public/concerns", (who, own) -> new Cell(() -> call(who, mvc.post().uri("/api/v1/public/concerns")
+			.contentType(MediaType.APPLICATION_JSON).content(api.write(Map.of("summary", "Anonymous " + next(), "description", "d"))))));
+		read("POST /api/v1/public/concerns/follow", (who, own) -> {
+			String receipt = receipt();
+			return new Cell(() -> call(who, mvc.post().uri("/api/v1/public/concerns/follow").contentType(MediaType.APPLICATION_JSON)
+				.content(api.write(Map.of("receipt", receipt)))));
+		});
+		write("POST /api/v1/public/concerns/notes", (who, own) -> {
+			String receipt = receipt();
+			return new Cell(() -> call(who, mvc.post().uri("/api/v1/public/concerns/notes").contentType(MediaType.APPLICATION_JSON)
+				.content(api.write(Map.of("receipt", receipt, "note", "more")))));
+		});
+
+		// catalog, SoA
+		reads("GET /api/v1/frameworks", () -> "/api/v1/frameworks");
+		reads("GET /api/v1/frameworks/{id}", () -> "/api/v1/frameworks/" + builtInFramework);
+		reads("GET /api/v1/frameworks/{id}/requirements", () -> "/api/v1/frameworks/" + builtInFramework + "/requirements");
+		reads("GET /api/v1/frameworks/{id}/requirements/{ref}", () -> "/api/v1/frameworks/" + builtInFramework + "/requirements/A.2.2");
+		write("POST /api/v1/frameworks", (who, own) -> new Cell(() -> postBytes(who, "/api/v1/frameworks", "application/yaml",
+				frameworkYaml("f" + next()))));
+		reads("GET /api/v1/mappings", () -> "/api/v1/mappings?framework=iso42001-2023&ref=A.2.2");
+		reads("GET /api/v1/mappings/sets", () -> "/api/v1/mappings/sets");
+		write("POST /api/v1/mappings", (who, own) -> new Cell(() -> postBytes(who, "/api/v1/mappings", "application/yaml",
+				mappingYaml("m" + next()))));
+		reads("GET /api/v1/soa", () -> "/api/v1/soa");
+		reads("GET /api/v1/soa/{id}", () -> "/api/v1/soa/" + soa());
+		reads("GET /api/v1/soa/{id}/diff", () -> "/api/v1/soa/" + soa() + "/diff?from=1&to=1");
+		reads("GET /api/v1/soa/{id}/export", () -> "/api/v1/soa/" + soa() + "/export?format=csv");
+		reads("GET /api/v1/soa/{id}/history", () -> "/api/v1/soa/" + soa() + "/history");
+		write("POST /api/v1/soa", (who, own) -> {
+			String framework = framework();
+			return new Cell(() -> post(who, "/api/v1/soa", Map.of("frameworkId", framework)));
+		});
+		write("PATCH /api/v1/soa/{id}/entries", (who, own) -> {
+			String id = soa();
+			String requirement = soaRequirement(id);
+			return new Cell(() -> patch(who, "/api/v1/soa/" + id + "/entries", Map.of("entries", List.of(Map.of("requirementId",
+					requirement, "applicable", true, "justification", "needed " + next(), "status", "PLANNED")))));
+		});
+		write("POST /api/v1/soa/{id}/submit", (who, own) -> {
+			String id = soa();
+			String requirement = soaRequirement(id);
+			api.body(api.patch(admin, "/api/v1/soa/" + id + "/entries", Map.of("entries", List.of(Map.of("requirementId", requirement,
+					"applicable", true, "justification", "needed", "status", "PLANNED")))), HttpStatus.OK);
+			return new Cell(() -> post(who, "/api/v1/soa/" + id + "/submit", Map.of()));
+		});
+		reads("GET /api/v1/control-implementations", () -> {
+			String framework = framework();
+			api.body(api.post(admin, "/api/v1/soa", Map.of("frameworkId", framework)), HttpStatus.CREATED);
+			return "/api/v1/control-implementations?framework=" + framework;
+		});
+		reads("GET /api/v1/control-implementations/{requirementId}", () -> "/api/v1/control-implementations/" + soaRequirement(soa()));
+
+		// risk
+		reads("GET /api/v1/risk-criteria", () -> "/api/v1/risk-criteria");
+		reads("GET /api/v1/risk-criteria/current", () -> "/api/v1/risk-criteria/current");
+		reads("GET /api/v1/risk-criteria/{id}", () -> "/api/v1/risk-criteria/" + criteriaInForce());
+		reads("GET /api/v1/risk-criteria/{id}/history", () -> "/api/v1/risk-criteria/" + criteriaInForce() + "/history");
+		write("POST /api/v1/risk-criteria", (who, own) -> {
+			noCriteriaDraft();
+			return new Cell(() -> post(who, "/api/v1/risk-criteria", criteriaBody()));
+		});
+		write("PUT /api/v1/risk-criteria/{id}", (who, own) -> {
+			String id = criteriaDraft();
+			Map<String, Object> body = new HashMap<>(criteriaBody());
+			body.put("changeNote", "edited " + next());
+			return new Cell(() -> put(who, "/api/v1/risk-criteria/" + id, body));
+		});
+		write("POST /api/v1/risk-criteria/{id}/submit", (who, own) -> {
+			String id = criteriaDraft();
+			return new Cell(() -> post(who, "/api/v1/risk-criteria/" + id + "/submit", Map.of()));
+		});
+		reads("GET /api/v1/risks", () -> "/api/v1/risks");
+		reads("GET /api/v1/risks/categories", () -> "/api/v1/risks/categories");
+		reads("GET /api/v1/risks/export", () -> "/api/v1/risks/export?format=csv");
+		reads("GET /api/v1/risks/heatmap", () -> "/api/v1/risks/heatmap");
+		reads("GET /api/v1/risks/{id}", () -> "/api/v1/risks/" + risk(admin.username()));
+		reads("GET /api/v1/risks/{id}/history", () -> "/api/v1/risks/" + risk(admin.username()) + "/history");
+		write("POST /api/v1/risks", (who, own) -> new Cell(() -> post(who, "/api/v1/risks", riskBody(ownerOf(who)))));
+		write("POST /api/v1/risks/categories", (who, own) -> new Cell(() -> post(who, "/api/v1/risks/categories",
+				Map.of("key", "matrix-" + next(), "name", "Matrix category " + next()))));
+		write("PUT /api/v1/risks/{id}", (who, own) -> {
+			String owner = owner(who, own);
+			String id = risk(owner);
+			Map<String, Object> body = new HashMap<>(riskBody(owner));
+			body.put("description", "changed " + next());
+			return new Cell(() -> put(who, "/api/v1/risks/" + id, body));
+		});
+		write("POST /api/v1/risks/{id}/assessments", (who, own) -> {
+			String id = risk(owner(who, own));
+			return new Cell(() -> post(who, "/api/v1/risks/" + id + "/assessments", Map.of("likelihood", 4, "impact", 4)));
+		});
+		write("PUT /api/v1/risks/{id}/treatment", (who, own) -> {
+			String id = risk(owner(who, own));
+			return new Cell(() -> put(who, "/api/v1/risks/" + id + "/treatment", treatmentBody()));
+		});
+		write("POST /api/v1/risks/{id}/residual", (who, own) -> {
+			String id = risk(owner(who, own));
+			return new Cell(() -> post(who, "/api/v1/risks/" + id + "/residual", Map.of("likelihood", 1, "impact", 2)));
+		});
+		write("POST /api/v1/risks/{id}/acceptance", (who, own) -> {
+			String id = residualRisk(owner(who, own));
+			return new Cell(() -> post(who, "/api/v1/risks/" + id + "/acceptance", Map.of("rationale", "low enough")));
+		});
+		write("POST /api/v1/risks/{id}/close", (who, own) -> {
+			String id = risk(owner(who, own));
+			return new Cell(() -> post(who, "/api/v1/risks/" + id + "/close", Map.of("reason", "avoided")));
+		});
+		reads("GET /api/v1/impact-assessments", () -> "/api/v1/impact-assessments");
+		reads("GET /api/v1/impact-assessments/{id}", () -> "/api/v1/impact-assessments/" + assessment(admin.username()));
+		reads("GET /api/v1/impact-assessments/{id}/history",
+				() -> "/api/v1/impact-assessments/" + assessment(admin.username()) + "/history");
+		write("POST /api/v1/impact-assessments", (who, own) -> {
+			String system = system(owner(who, own));
+			return new Cell(() -> post(who, "/api/v1/impact-assessments", Map.of("aiSystemId", system)));
+		});
+		write("PUT /api/v1/impact-assessments/{id}", (who, own) -> {
+			String id = assessment(owner(who, own));
+			return new Cell(() -> put(who, "/api/v1/impact-assessments/" + id, assessmentBody()));
+		});
+		write("POST /api/v1/impact-assessments/{id}/submit", (who, own) -> {
+			String id = assessment(owner(who, own));
+			api.body(api.put(admin, "/api/v1/impact-assessments/" + id, assessmentBody()), HttpStatus.OK);
+			return new Cell(() -> post(who, "/api/v1/impact-assessments/" + id + "/submit", Map.of()));
+		});
+
+		// ledger
+		reads("GET /api/v1/ledger/checkpoints", () -> "/api/v1/ledger/checkpoints");
+		reads("GET /api/v1/ledger/checkpoints/latest", () -> {
+			checkpoint();
+			return "/api/v1/ledger/checkpoints/latest";
+		});
+		reads("GET /api/v1/ledger/entries", () -> "/api/v1/ledger/entries");
+		reads("GET /api/v1/ledger/entries/{seq}", () -> "/api/v1/ledger/entries/1");
+		reads("GET /api/v1/ledger/export", () -> "/api/v1/ledger/export?from=1&to=2");
+		reads("GET /api/v1/ledger/proofs/consistency", () -> {
+			long size = checkpoint();
+			return "/api/v1/ledger/proofs/consistency?first=1&second=" + size;
+		});
+		reads("GET /api/v1/ledger/proofs/inclusion", () -> "/api/v1/ledger/proofs/inclusion?seq=1&treeSize=" + checkpoint());
+		reads("GET /api/v1/ledger/verify", () -> "/api/v1/ledger/verify");
+		reads("GET /api/v1/ledger/public-key", () -> "/api/v1/ledger/public-key");
+		write("POST /api/v1/ledger/key-rotations", (who, own) -> new Cell(() -> post(who, "/api/v1/ledger/key-rotations",
+				Map.of("publicKey", org.openaims.ledger.format.LedgerKeys.encode(org.openaims.ledger.format.LedgerKeys.generate().getPublic())))));
+
+		uiScenarios();
+	}
+
+	private void uiScenarios() {
+		write("POST /account/password", (who, own) -> {
+			Who fresh = who.anonymous() ? who : new Who(who.principal(), users.create(Role.valueOf(who.principal())));
+			return new Cell(() -> form(fresh, "/account/password", "currentPassword", TestUsers.PASSWORD, "newPassword",
+					"violet-harbour-lantern"));
+		});
+		write("POST /tokens", (who, own) -> new Cell(() -> form(who, "/tokens", "name", "matrix", "expiresInDays", "30")));
+		write("POST /tokens/{id}/revoke", (who, own) -> {
+			String id = token(own && !who.anonymous() ? who.user() : requester);
+			return new Cell(() -> form(who, "/tokens/" + id + "/revoke"));
+		});
+		write("POST /admin/users/new", (who, own) -> new Cell(() -> form(who, "/admin/users/new", "username", "matrix-" + next(),
+				"password", "violet-harbour-lantern", "roles", "VIEWER")));
+		write("POST /admin/users/{id}/edit", (who, own) -> {
+			String id = userId(users.create(Role.VIEWER).username());
+			return new Cell(() -> form(who, "/admin/users/" + id + "/edit", "roles", "AUDITOR", "enabled", "true"));
+		});
+		write("POST /admin/users/{id}/password", (who, own) -> {
+			String id = userId(users.create(Role.VIEWER).username());
+			return new Cell(() -> form(who, "/admin/users/" + id + "/password", "password", "violet-harbour-lantern"));
+		});
+		write("POST /admin/security/lockouts/{id}/lift", (who, own) -> {
+			UUID id = lockout();
+			return new Cell(() -> form(who, "/admin/security/lockouts/" + id + "/lift"), () -> lockouts(id));
+		});
+		write("POST /ai-systems/new", (who, own) -> new Cell(() -> form(who, "/ai-systems/new", systemForm(ownerOf(who)))));
+		write("POST /ai-systems/import", (who, own) -> new Cell(() -> formUpload(who, "/ai-systems/import", "file", "systems.csv",
+				systemCsv())));
+		write("POST /ai-systems/{id}/edit", (who, own) -> {
+			String owner = owner(who, own);
+			String id = system(owner);
+			List<String> fields = new ArrayList<>(List.of(systemForm(owner)));
+			fields.set(1, "System " + id);
+			fields.add("description");
+			fields.add("changed");
+			return new Cell(() -> form(who, "/ai-systems/" + id + "/edit", fields.toArray(String[]::new)));
+		});
+		write("POST /ai-systems/{id}/retire", (who, own) -> {
+			String id = system(owner(who, own));
+			return new Cell(() -> form(who, "/ai-systems/" + id + "/retire", "reason", "replaced"));
+		});
+		write("POST /ai-systems/{id}/versions", (who, own) -> {
+			String id = system(owner(who, own));
+			return new Cell(() -> form(who, "/ai-systems/" + id + "/versions", "label", "2.0"));
+		});
+		write("POST /vendors/new", (who, own) -> new Cell(() -> form(who, "/vendors/new", "name", "Vendor " + next(),
+				"dueDiligenceStatus", "IN_PROGRESS")));
+		write("POST /vendors/import", (who, own) -> new Cell(() -> formUpload(who, "/vendors/import", "file", "vendors.csv",
+				("name,due_diligence_status\nImported vendor " + next() + ",IN_PROGRESS\n").getBytes(StandardCharsets.UTF_8))));
+		write("POST /vendors/{id}/edit", (who, own) -> {
+			String id = vendor();
+			String name = api.body(api.get(admin, "/api/v1/vendors/" + id), HttpStatus.OK).get("name").asString();
+			return new Cell(() -> form(who, "/vendors/" + id + "/edit", "name", name, "services", "changed " + next(),
+					"dueDiligenceStatus", "PASSED"));
+		});
+		write("POST /vendors/{id}/retire", (who, own) -> {
+			String id = vendor();
+			return new Cell(() -> form(who, "/vendors/" + id + "/retire", "reason", "contract ended"));
+		});
+		write("POST /scope/edit", (who, own) -> new Cell(() -> form(who, "/scope/edit", "boundaries", "Everything " + next(),
+				"inclusionCriteria", "All AI systems we build or buy")));
+		write("POST /approvals/{id}/decide", (who, own) -> {
+			String id = pendingApproval(own && !who.anonymous() ? who.user() : requester);
+			return new Cell(() -> form(who, "/approvals/" + id + "/decide", "decision", "APPROVE"));
+		});
+		write("POST /approvals/{id}/withdraw", (who, own) -> {
+			String id = pendingApproval(own && !who.anonymous() ? who.user() : requester);
+			return new Cell(() -> form(who, "/approvals/" + id + "/withdraw", "reason", "not yet"));
+		});
+		write("POST /policies/new", (who, own) -> new Cell(() -> form(who, "/policies/new", "title", "Policy " + next(), "owner",
+				ownerOf(who), "reviewIntervalMonths", "12", "approvalsRequired", "1", "body", "# Policy")));
+		write("POST /policies/{id}/edit", (who, own) -> {
+			String owner = owner(who, own);
+			String id = policy(owner);
+			String title = api.body(api.get(admin, "/api/v1/policies/" + id), HttpStatus.OK).get("title").asString();
+			return new Cell(() -> form(who, "/policies/" + id + "/edit", "title", title, "owner", owner, "reviewIntervalMonths", "6",
+					"approvalsRequired", "1"));
+		});
+		write("POST /policies/{id}/rename", (who, own) -> {
+			String id = publishedPolicy(owner(who, own));
+			return new Cell(() -> form(who, "/policies/" + id + "/rename", "title", "Renamed " + next()));
+		});
+		write("POST /policies/{id}/retire", (who, own) -> {
+			String id = publishedPolicy(owner(who, own));
+			return new Cell(() -> form(who, "/policies/" + id + "/retire", "reason", "superseded"));
+		});
+		write("POST /policies/{id}/versions", (who, own) -> {
+			String id = publishedPolicy(owner(who, own));
+			return new Cell(() -> form(who, "/policies/" + id + "/versions"));
+		});
+		write("POST /policies/{id}/versions/{no}", (who, own) -> {
+			String id = policy(owner(who, own));
+			return new Cell(() -> form(who, "/policies/" + id + "/versions/1", "body", "# Changed " + next(), "changeSummary", "x"));
+		});
+		write("POST /policies/{id}/versions/{no}/file", (who, own) -> {
+			String id = policy(owner(who, own));
+			return new Cell(() -> formUpload(who, "/policies/" + id + "/versions/1/file", "file", "policy-" + next() + ".pdf",
+					("%PDF-1.4 " + next()).getBytes(StandardCharsets.UTF_8)));
+		});
+		write("POST /policies/{id}/versions/{no}/submit", (who, own) -> {
+			String id = policy(owner(who, own));
+			return new Cell(() -> form(who, "/policies/" + id + "/versions/1/submit"));
+		});
+		write("POST /policies/{id}/versions/{no}/publish", (who, own) -> {
+			String id = approvedPolicy(owner(who, own));
+			return new Cell(() -> form(who, "/policies/" + id + "/versions/1/publish"));
+		});
+		write("POST /policies/{id}/acknowledge", (who, own) -> {
+			String id = publishedPolicy(admin.username());
+			return new Cell(() -> form(who, "/policies/" + id + "/acknowledge"));
+		});
+		write("POST /responsibilities/edit", (who, own) -> {
+			String id = system(owner(who, own));
+			return new Cell(() -> form(who, "/responsibilities/edit", "type", "AI_SYSTEM", "ref", id, "accountable", admin.username(),
+					"oversight", admin.username()));
+		});
+		write("POST /objectives/new", (who, own) -> new Cell(() -> form(who, "/objectives/new", objectiveForm(ownerOf(who)))));
+		write("POST /objectives/{id}/edit", (who, own) -> {
+			String owner = owner(who, own);
+			String id = objective(owner);
+			List<String> fields = new ArrayList<>(List.of(objectiveForm(owner)));
+			fields.set(5, "changed " + next());
+			return new Cell(() -> form(who, "/objectives/" + id + "/edit", fields.toArray(String[]::new)));
+		});
+		write("POST /objectives/{id}/progress", (who, own) -> {
+			String id = objective(owner(who, own));
+			return new Cell(() -> form(who, "/objectives/" + id + "/progress", "value", "0.81"));
+		});
+		write("POST /concerns/new", (who, own) -> new Cell(() -> form(who, "/concerns/new", "summary", "Matrix concern " + next(),
+				"description", "d")));
+		write("POST /concerns/{id}/notes", (who, own) -> {
+			String id = concern(reporter(who, own));
+			return new Cell(() -> form(who, "/concerns/" + id + "/notes", "note", "more"));
+		});
+		write("POST /concerns/{id}/triage", (who, own) -> {
+			String id = concern(reporter(who, own));
+			return new Cell(() -> form(who, "/concerns/" + id + "/triage", "status", "TRIAGED", "note", "seen"));
+		});
+		write("POST /report-concern", (who, own) -> new Cell(() -> form(who, "/report-concern", "summary", "Anonymous " + next(),
+				"description", "d")));
+		read("POST /report-concern/follow", (who, own) -> {
+			String receipt = receipt();
+			return new Cell(() -> form(who, "/report-concern/follow", "receipt", receipt));
+		});
+		write("POST /frameworks/import", (who, own) -> new Cell(() -> formUpload(who, "/frameworks/import", "file", "library.yaml",
+				frameworkYaml("u" + next()))));
+		write("POST /soa", (who, own) -> {
+			String framework = framework();
+			return new Cell(() -> form(who, "/soa", "frameworkId", framework));
+		});
+		write("POST /soa/{id}/bulk", (who, own) -> {
+			String id = soa();
+			String requirement = soaRequirement(id);
+			return new Cell(() -> form(who, "/soa/" + id + "/bulk", "selected", requirement, "applicable", "true", "status", "PLANNED",
+					"justification", "needed " + next()));
+		});
+		write("POST /soa/{id}/entries/{requirementId}", (who, own) -> {
+			String id = soa();
+			String requirement = soaRequirement(id);
+			return new Cell(() -> form(who, "/soa/" + id + "/entries/" + requirement, "applicable", "true", "status", "PLANNED",
+					"justification", "needed " + next()));
+		});
+		write("POST /soa/{id}/submit", (who, own) -> {
+			String id = soa();
+			String requirement = soaRequirement(id);
+			api.body(api.patch(admin, "/api/v1/soa/" + id + "/entries", Map.of("entries", List.of(Map.of("requirementId", requirement,
+					"applicable", true, "justification", "needed", "status", "PLANNED")))), HttpStatus.OK);
+			return new Cell(() -> form(who, "/soa/" + id + "/submit"));
+		});
+		write("POST /risk-criteria/new", (who, own) -> {
+			noCriteriaDraft();
+			return new Cell(() -> form(who, "/risk-criteria/new", criteriaForm()));
+		});
+		write("POST /risk-criteria/{id}/submit", (who, own) -> {
+			String id = criteriaDraft();
+			return new Cell(() -> form(who, "/risk-criteria/" + id + "/submit"));
+		});
+		write("POST /risks/new", (who, own) -> new Cell(() -> form(who, "/risks/new", riskForm(ownerOf(who)))));
+		write("POST /risks/{id}/edit", (who, own) -> {
+			String owner = owner(who, own);
+			String id = risk(owner);
+			List<String> fields = new ArrayList<>(List.of(riskForm(owner)));
+			fields.add("description");
+			fields.add("changed " + next());
+			return new Cell(() -> form(who, "/risks/" + id + "/edit", fields.toArray(String[]::new)));
+		});
+		write("POST /risks/{id}/assessments", (who, own) -> {
+			String id = risk(owner(who, own));
+			return new Cell(() -> form(who, "/risks/" + id + "/assessments", "likelihood", "4", "impact", "4"));
+		});
+		write("POST /risks/{id}/treatment", (who, own) -> {
+			String id = risk(owner(who, own));
+			return new Cell(() -> form(who, "/risks/" + id + "/treatment", "option", "MODIFY", "targetLikelihood", "1", "targetImpact", "2",
+					"actions[0].title", "Guard", "actions[0].owner", admin.username(), "actions[0].dueDate",
+					LocalDate.now().plusDays(20).toString(), "actions[0].status", "DONE", "actions[0].doneOn", LocalDate.now().toString(),
+					"actions[0].controls", "A.6.2.8"));
+		});
+		write("POST /risks/{id}/residual", (who, own) -> {
+			String id = risk(owner(who, own));
+			return new Cell(() -> form(who, "/risks/" + id + "/residual", "likelihood", "1", "impact", "2"));
+		});
+		write("POST /risks/{id}/acceptance", (who, own) -> {
+			String id = residualRisk(owner(who, own));
+			return new Cell(() -> form(who, "/risks/" + id + "/acceptance", "rationale", "low enough"));
+		});
+		write("POST /risks/{id}/close", (who, own) -> {
+			String id = risk(owner(who, own));
+			return new Cell(() -> form(who, "/risks/" + id + "/close", "reason", "avoided"));
+		});
+		write("POST /impact-assessments", (who, own) -> {
+			String system = system(owner(who, own));
+			return new Cell(() -> form(who, "/impact-assessments", "aiSystemId", system));
+		});
+		write("POST /impact-assessments/{id}", (who, own) -> {
+			String id = assessment(owner(who, own));
+			return new Cell(() -> form(who, "/impact-assessments/" + id, "intendedUse", "Rank applicants " + next(),
+					"impacts[0].area", "FAIRNESS", "impacts[0].description", "Older applicants ranked lower", "impacts[0].severity", "4",
+					"impacts[0].likelihood", "3", "impacts[0].mitigation", "Bias audit"));
+		});
+		write("POST /impact-assessments/{id}/submit", (who, own) -> {
+			String id = assessment(owner(who, own));
+			api.body(api.put(admin, "/api/v1/impact-assessments/" + id, assessmentBody()), HttpStatus.OK);
+			return new Cell(() -> form(who, "/impact-assessments/" + id + "/submit"));
+		});
+		read("POST /ledger/verify", (who, own) -> new Cell(() -> form(who, "/ledger/verify")));
+	}
+
+	// --- requests -------------------------------------------------------------------------------------------------
+
+	/** Each cell from an address of its own, so rate limits and sign-in throttles do not carry over between cells. */
+	private MvcTestResult call(Who who, MockMvcRequestBuilder request) {
+		int n = next();
+		request.with(r -> {
+			r.setRemoteAddr("10.77." + (n / 250) % 250 + "." + (1 + n % 250));
+			return r;
+		});
+		if (!who.anonymous()) {
+			request.header("Authorization", who.user().bearer());
+		}
+		return request.exchange();
+	}
+
+	private MvcTestResult get(Who who, String uri) {
+		return call(who, mvc.get().uri(uri));
+	}
+
+	private MvcTestResult post(Who who, String uri, Object body) {
+		return call(who, mvc.post().uri(uri).contentType(MediaType.APPLICATION_JSON).content(api.write(body)));
+	}
+
+	private MvcTestResult put(Who who, String uri, Object body) {
+		return call(who, mvc.put().uri(uri).contentType(MediaType.APPLICATION_JSON).content(api.write(body)));
+	}
+
+	private MvcTestResult patch(Who who, String uri, Object body) {
+		return call(who, mvc.patch().uri(uri).contentType(MediaType.APPLICATION_JSON).content(api.write(body)));
+	}
+
+	private MvcTestResult delete(Who who, String uri) {
+		return call(who, mvc.delete().uri(uri));
+	}
+
+	private MvcTestResult postBytes(Who who, String uri, String type, byte[] content) {
+		return call(who, mvc.post().uri(uri).contentType(type).content(content));
+	}
+
+	private MvcTestResult upload(Who who, String uri, String part, String name, byte[] content) {
+		MockMvcTester.MockMultipartMvcRequestBuilder request = mvc.post().uri(uri).multipart()
+			.file(new MockMultipartFile(part, name, "application/octet-stream", content));
+		int n = next();
+		request.with(r -> {
+			r.setRemoteAddr("10.77." + (n / 250) % 250 + "." + (1 + n % 250));
+			return r;
+		});
+		if (!who.anonymous()) {
+			request.header("Authorization", who.user().bearer());
+		}
+		return request.exchange();
+	}
+
+	/** A form post of the web UI: signed in as the cell's user (no bearer token), with its CSRF token. */
+	private MvcTestResult form(Who who, String uri, String... fields) {
+		MockMvcRequestBuilder request = mvc.post().uri(uri).with(csrf());
+		for (int i = 0; i + 1 < fields.length; i += 2) {
+			request.param(fields[i], fields[i + 1]);
+		}
+		return ui(who, request);
+	}
+
+	private MvcTestResult formUpload(Who who, String uri, String part, String name, byte[] content) {
+		MockMvcTester.MockMultipartMvcRequestBuilder request = mvc.post().uri(uri).with(csrf()).multipart()
+			.file(new MockMultipartFile(part, name, "application/octet-stream", content));
+		if (!who.anonymous()) {
+			request.with(user(who.name()).roles(who.principal()));
+		}
+		return request.exchange();
+	}
+
+	private MvcTestResult ui(Who who, MockMvcRequestBuilder request) {
+		int n = next();
+		request.with(r -> {
+			r.setRemoteAddr("10.78." + (n / 250) % 250 + "." + (1 + n % 250));
+			return r;
+		});
+		if (!who.anonymous()) {
+			request.with(user(who.name()).roles(who.principal()));
+		}
+		return request.exchange();
+	}
+
+	// --- fixtures (made by an administrator, or by the user they belong to) ----------------------------------------
+
+	private int next() {
+		return serial.incrementAndGet();
+	}
+
+	/** The owner of a cell's record: the acting user for {@code own}, someone else otherwise. */
+	private String owner(Who who, boolean own) {
+		return own && !who.anonymous() ? who.name() : admin.username();
+	}
+
+	/** The owner a new record names: the acting user where there is one. */
+	private String ownerOf(Who who) {
+		return who.anonymous() ? admin.username() : who.name();
+	}
+
+	private TestUser reporter(Who who, boolean own) {
+		return own && !who.anonymous() ? who.user() : requester;
+	}
+
+	private String token(TestUser owner) {
+		return api.body(api.post(owner, "/api/v1/tokens", Map.of("name", "to revoke " + next())), HttpStatus.CREATED).get("token")
+			.get("id").asString();
+	}
+
+	private String userId(String username) {
+		return api.body(api.get(admin, "/api/v1/users?q=" + username), HttpStatus.OK).get("items").get(0).get("id").asString();
+	}
+
+	private UUID lockout() {
+		String name = "locked-" + next();
+		for (int i = 0; i < 5; i++) {
+			throttle.failed(name, "10.79.0." + (1 + next() % 250), "wrong username or password");
+		}
+		return CurrentUser.runAsSystem(() -> throttle.lockouts()).stream().filter(l -> l.key().equals(name)).findFirst()
+			.orElseThrow().id();
+	}
+
+	private String lockouts(UUID id) {
+		return String.valueOf(CurrentUser.runAsSystem(() -> throttle.lockouts()).stream().anyMatch(l -> l.id().equals(id)));
+	}
+
+	private Map<String, Object> systemBody(String owner) {
+		return Map.of("name", "System " + next(), "intendedPurpose", "Screen applications", "organizationRoles", List.of("DEPLOYER"),
+				"lifecycleStage", "OPERATING", "riskTier", "HIGH", "owner", owner);
+	}
+
+	private String[] systemForm(String owner) {
+		return new String[] { "name", "System " + next(), "intendedPurpose", "Screen applications", "organizationRoles", "DEPLOYER",
+				"lifecycleStage", "OPERATING", "riskTier", "HIGH", "owner", owner, "inScope", "true" };
+	}
+
+	private byte[] systemCsv() {
+		return ("name,intended_purpose,organization_roles,lifecycle_stage,risk_tier,owner\nImported system " + next()
+				+ ",Answer questions,DEPLOYER,IDEA,LOW," + admin.username() + "\n").getBytes(StandardCharsets.UTF_8);
+	}
+
+	private String system(String owner) {
+		return api.body(api.post(admin, "/api/v1/ai-systems", systemBody(owner)), HttpStatus.CREATED).get("id").asString();
+	}
+
+	private Map<String, Object> vendorBody() {
+		return Map.of("name", "Vendor " + next(), "dueDiligenceStatus", "IN_PROGRESS");
+	}
+
+	private String vendor() {
+		return api.body(api.post(admin, "/api/v1/vendors", vendorBody()), HttpStatus.CREATED).get("id").asString();
+	}
+
+	private Map<String, Object> scopeBody() {
+		return Map.of("boundaries", "Everything " + next(), "inclusionCriteria", "All AI systems we build or buy");
+	}
+
+	private void scope() {
+		api.body(api.put(admin, "/api/v1/scope", scopeBody()), HttpStatus.OK);
+	}
+
+	private Map<String, Object> policyBody(String owner) {
+		return Map.of("title", "Policy " + next(), "owner", owner, "reviewIntervalMonths", 12, "approvalsRequired", 1, "body",
+				"# Policy");
+	}
+
+	private String policy(String owner) {
+		return api.body(api.post(admin, "/api/v1/policies", policyBody(owner)), HttpStatus.CREATED).get("id").asString();
+	}
+
+	private String approvedPolicy(String owner) {
+		String id = policy(owner);
+		String approval = api.body(api.post(admin, "/api/v1/policies/" + id + "/versions/1/submit", Map.of()), HttpStatus.OK)
+			.get("approval").get("id").asString();
+		api.body(api.post(approver, "/api/v1/approvals/" + approval + "/decisions", Map.of("decision", "APPROVE")), HttpStatus.OK);
+		return id;
+	}
+
+	private String publishedPolicy(String owner) {
+		String id = approvedPolicy(owner);
+		api.body(api.post(admin, "/api/v1/policies/" + id + "/versions/1/publish", Map.of()), HttpStatus.OK);
+		return id;
+	}
+
+	/** A pending approval of a policy version that {@code requester} owns and submitted. */
+	private String pendingApproval(TestUser requester) {
+		String id = policy(requester.username());
+		return api.body(api.post(requester, "/api/v1/policies/" + id + "/versions/1/submit", Map.of()), HttpStatus.OK)
+			.get("approval").get("id").asString();
+	}
+
+	private Map<String, Object> objectiveBody(String owner) {
+		return Map.of("title", "Objective " + next(), "measure", "selection rate ratio", "target", "above 0.8", "owner", owner,
+				"dueDate", LocalDate.now().plusMonths(3).toString());
+	}
+
+	private String[] objectiveForm(String owner) {
+		return new String[] { "title", "Objective " + next(), "measure", "selection rate ratio", "target", "above 0.8", "owner", owner,
+				"dueDate", LocalDate.now().plusMonths(3).toString(), "status", "NOT_STARTED" };
+	}
+
+	private String objective(String owner) {
+		return api.body(api.post(admin, "/api/v1/objectives", objectiveBody(owner)), HttpStatus.CREATED).get("id").asString();
+	}
+
+	private String concern(TestUser reporter) {
+		return api.body(api.post(reporter, "/api/v1/concerns", Map.of("summary", "Concern " + next(), "description", "d")),
+				HttpStatus.CREATED).get("id").asString();
+	}
+
+	private String receipt() {
+		return api.body(mvc.post().uri("/api/v1/public/concerns").with(r -> {
+			r.setRemoteAddr("10.80.0." + (1 + next() % 250));
+			return r;
+		}).contentType(MediaType.APPLICATION_JSON).content(api.write(Map.of("summary", "Followed " + next(), "description", "d")))
+			.exchange(), HttpStatus.CREATED).get("receipt").asString();
+	}
+
+	private byte[] frameworkYaml(String key) {
+		return ("""
+				urn: urn:test:library:%1$s
+				name: Matrix %1$s
+				version: 1
+				objects:
+				  framework:
+				    urn: urn:test:framework:%1$s
+				    ref_id: %1$s
+				    name: Matrix framework %1$s
+				    requirement_nodes:
+				    - urn: urn:test:req_node:%1$s:c-1
+				      ref_id: C-1
+				      name: Control one
+				      assessable: true
+				      implementation_groups: [soa]
+				""").formatted(key).getBytes(StandardCharsets.UTF_8);
+	}
+
+	private byte[] mappingYaml(String key) {
+		return ("""
+				urn: urn:test:library:%1$s
+				name: Mapping %1$s
+				version: 1
+				objects:
+				  requirement_mapping_set:
+				    urn: urn:test:mapping:%1$s
+				    name: Mapping %1$s
+				    source_framework_urn: urn:openaims:framework:iso42001-2023
+				    target_framework_urn: urn:test:framework:%1$s
+				    requirement_mappings:
+				    - source_requirement_urn: urn:openaims:req_node:iso42001-2023:a.6.2.4
+				      target_requirement_urn: urn:test:req_node:%1$s:c-1
+				      relationship: subset
+				""").formatted(key).getBytes(StandardCharsets.UTF_8);
+	}
+
+	private String framework() {
+		return api.body(api.postBytes(admin, "/api/v1/frameworks", "application/yaml", frameworkYaml("fx" + next())),
+				HttpStatus.CREATED).get("id").asString();
+	}
+
+	private String soa() {
+		return api.body(api.post(admin, "/api/v1/soa", Map.of("frameworkId", framework())), HttpStatus.CREATED).get("id").asString();
+	}
+
+	private String soaRequirement(String soaId) {
+		return api.body(api.get(admin, "/api/v1/soa/" + soaId), HttpStatus.OK).get("entries").get(0).get("requirementId").asString();
+	}
+
+	/** The 5×5 criteria the risk fixtures score on; every version a cell drafts is the same, so approving one changes nothing. */
+	private Map<String, Object> criteriaDefinition() {
+		Map<String, Object> definition = new LinkedHashMap<>();
+		List<Map<String, String>> scale = new ArrayList<>();
+		for (int i = 1; i <= 5; i++) {
+			scale.add(Map.of("name", "Level " + i));
+		}
+		definition.put("likelihood", scale);
+		definition.put("impact", scale);
+		definition.put("levels", List.of(Map.of("key", "low", "name", "Low", "acceptedBy", List.of("RISK_OWNER", "AIMS_MANAGER", "ADMIN")),
+				Map.of("key", "high", "name", "High", "acceptedBy", List.of("AIMS_MANAGER", "ADMIN"))));
+		List<List<String>> matrix = new ArrayList<>();
+		for (int l = 0; l < 5; l++) {
+			List<String> row = new ArrayList<>();
+			for (int i = 0; i < 5; i++) {
+				row.add(l + i >= 6 ? "high" : "low");
+			}
+			matrix.add(row);
+		}
+		definition.put("matrix", matrix);
+		return definition;
+	}
+
+	private Map<String, Object> criteriaBody() {
+		return Map.of("definition", criteriaDefinition(), "changeNote", "matrix " + next());
+	}
+
+	/** The same criteria as form fields. */
+	private String[] criteriaForm() {
+		StringBuilder matrix = new StringBuilder();
+		for (int l = 0; l < 5; l++) {
+			for (int i = 0; i < 5; i++) {
+				matrix.append(l + i >= 6 ? "high" : "low").append(i < 4 ? " " : "\n");
+			}
+		}
+		return new String[] { "likelihood", "Level 1\nLevel 2\nLevel 3\nLevel 4\nLevel 5", "impact",
+				"Level 1\nLevel 2\nLevel 3\nLevel 4\nLevel 5", "levels", "low | Low | RISK_OWNER, AIMS_MANAGER, ADMIN\nhigh | High | AIMS_MANAGER, ADMIN",
+				"matrix", matrix.toString().strip(), "changeNote", "matrix " + next() };
+	}
+
+	/**
+	 * Criteria are drafted one version at a time, and a draft is not discarded: whatever a cell left
+	 * as a draft or under review is approved (it is the same 5×5 criteria), so a new draft may start.
+	 */
+	private void noCriteriaDraft() {
+		JsonNode latest = api.body(api.get(admin, "/api/v1/risk-criteria"), HttpStatus.OK).get(0);
+		if (latest == null) {
+			return;
+		}
+		String id = latest.get("id").asString();
+		String status = latest.get("status").asString();
+		if (status.equals("DRAFT")) {
+			api.body(api.put(admin, "/api/v1/risk-criteria/" + id, criteriaBody()), HttpStatus.OK);
+			latest = api.body(api.post(admin, "/api/v1/risk-criteria/" + id + "/submit", Map.of()), HttpStatus.OK);
+			status = "IN_REVIEW";
+		}
+		if (status.equals("IN_REVIEW")) {
+			JsonNode version = api.body(api.get(admin, "/api/v1/risk-criteria/" + id), HttpStatus.OK);
+			api.body(api.post(approver, "/api/v1/approvals/" + version.get("approval").get("id").asString() + "/decisions",
+					Map.of("decision", "APPROVE")), HttpStatus.OK);
+		}
+	}
+
+	/** A draft version of the criteria, made by an administrator. */
+	private String criteriaDraft() {
+		noCriteriaDraft();
+		return api.body(api.post(admin, "/api/v1/risk-criteria", criteriaBody()), HttpStatus.CREATED).get("id").asString();
+	}
+
+	/** The 5×5 criteria in force (risks are scored on them). */
+	private String criteriaInForce() {
+		noCriteriaDraft();
+		JsonNode current = api.get(admin, "/api/v1/risk-criteria/current").getResponse().getStatus() == 200
+				? api.body(api.get(admin, "/api/v1/risk-criteria/current"), HttpStatus.OK) : null;
+		if (current != null && current.get("definition").get("likelihood").size() == 5) {
+			return current.get("id").asString();
+		}
+		String id = api.body(api.post(admin, "/api/v1/risk-criteria", criteriaBody()), HttpStatus.CREATED).get("id").asString();
+		noCriteriaDraft();
+		return id;
+	}
+
+	private Map<String, Object> riskBody(String owner) {
+		Map<String, Object> r = new LinkedHashMap<>();
+		r.put("title", "Risk " + next());
+		r.put("category", "bias");
+		r.put("inherentLikelihood", 3);
+		r.put("inherentImpact", 3);
+		r.put("owner", owner);
+		r.put("reviewDate", LocalDate.now().plusMonths(6).toString());
+		return r;
+	}
+
+	private String[] riskForm(String owner) {
+		return new String[] { "title", "Risk " + next(), "category", "bias", "inherentLikelihood", "3", "inherentImpact", "3", "owner",
+				owner, "reviewDate", LocalDate.now().plusMonths(6).toString() };
+	}
+
+	private String risk(String owner) {
+		return api.body(api.post(admin, "/api/v1/risks", riskBody(owner)), HttpStatus.CREATED).get("id").asString();
+	}
+
+	private Map<String, Object> treatmentBody() {
+		return Map.of("option", "MODIFY", "targetLikelihood", 1, "targetImpact", 2, "actions", List.of(Map.of("title", "Guard",
+				"owner", admin.username(), "dueDate", LocalDate.now().plusDays(20).toString(), "status", "DONE", "doneOn",
+				LocalDate.now().toString(), "controls", List.of("A.6.2.8"))));
+	}
+
+	private String residualRisk(String owner) {
+		String id = risk(owner);
+		api.body(api.put(admin, "/api/v1/risks/" + id + "/treatment", treatmentBody()), HttpStatus.OK);
+		api.body(api.post(admin, "/api/v1/risks/" + id + "/residual", Map.of("likelihood", 1, "impact", 2)), HttpStatus.OK);
+		return id;
+	}
+
+	private Map<String, Object> assessmentBody() {
+		return Map.of("intendedUse", "Screen applications " + next(), "impacts", List.of(Map.of("area", "FAIRNESS", "description",
+				"older applicants ranked lower", "severity", 3, "likelihood", 2, "mitigation", "human review")));
+	}
+
+	private String assessment(String systemOwner) {
+		String system = system(systemOwner);
+		return api.body(api.post(admin, "/api/v1/impact-assessments", Map.of("aiSystemId", system)), HttpStatus.CREATED).get("id")
+			.asString();
+	}
+
+	private long checkpoint() {
+		LedgerTestSupport.awaitRecorded(jdbc);
+		return CurrentUser.runAsSystem(() -> applicationCheckpoint());
+	}
+
+	@Autowired
+	org.openaims.ledger.internal.Checkpointer checkpointer;
+
+	private long applicationCheckpoint() {
+		return checkpointer.checkpoint().orElseThrow().treeSize();
+	}
+}
