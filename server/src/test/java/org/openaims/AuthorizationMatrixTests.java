@@ -162,6 +162,16 @@ class AuthorizationMatrixTests {
 	}
 
 	@Test
+	void docsSecurityShowsThisMatrix() throws Exception {
+		String doc = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "SECURITY.md"));
+		for (String line : AuthorizationMatrix.TABLE.split("\n")) {
+			if (!line.isBlank()) {
+				assertThat(doc).as("docs/SECURITY.md shows the matrix row").contains(line.strip());
+			}
+		}
+	}
+
+	@Test
 	void everyCellHasItsExpectedOutcome() {
 		List<String> failures = new ArrayList<>();
 		int cells = 0;

@@ -99,6 +99,100 @@ class BrowserIntegrationTests {
 		assertThat(browser.findElement(By.id("matrix")).getText()).contains("CreditScore").contains("lena.park");
 	}
 
+	/**
+	 * The probe's critical finding, replayed in a real browser: an HTML policy document with a
+	 * non-Latin-1 name loads a JavaScript document of another policy that creates an ADMIN user. The
+	 * HTML is now downloaded, not shown; and even included by a page of the application itself, the
+	 * script is not run (its type is not JavaScript, and nosniff forbids guessing).
+	 */
+	@Test
+	void aPolicyDocumentCannotRunScriptInTheApplicationsOriginToCreateAnAdmin() throws Exception {
+		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+		String token = tools.jackson.databind.json.JsonMapper.builder().build().readTree(http.send(
+				java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url("/api/v1/auth/token")))
+					.header("Content-Type", "application/json")
+					.POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\""
+							+ RunningJar.ADMIN_PASSWORD + "\"}"))
+					.build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body()).get("secret").asString();
+		String intruder = "mallory-" + System.nanoTime() % 100000;
+		String script = "fetch('/admin/users/new').then(r => r.text()).then(html => {"
+				+ " const token = html.match(/name=\"_csrf\" value=\"([^\"]+)\"/)[1];"
+				+ " return fetch('/admin/users/new', {method: 'POST', body: new URLSearchParams({_csrf: token, username: '" + intruder
+				+ "', password: 'violet-harbour-lantern-9', roles: 'ADMIN'})}); })"
+				+ ".then(() => { document.title = 'PWNED'; window.pwned = true; });";
+		String scripted = policyWithDocument(http, token, "helper.js", "text/javascript", script);
+		String page = "<!DOCTYPE html><html><head><title>Policy</title><script src=\"/policies/" + scripted
+				+ "/versions/1/file\"></script></head><body>AI policy</body></html>";
+		String html = policyWithDocument(http, token, "Richtlinie–KI 政策.html", "text/html", page);
+
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+		browser.get(server.url("/policies"));
+		wait.until(ExpectedConditions.urlContains("/login"));
+		browser.findElement(By.id("username")).sendKeys("admin");
+		browser.findElement(By.id("password")).sendKeys(RunningJar.ADMIN_PASSWORD);
+		browser.findElement(By.cssSelector("button[type=submit]")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("policies-table")));
+		String before = browser.getCurrentUrl();
+
+		// The admin opens the HTML document: it is downloaded, the browser stays on the application's page.
+		browser.get(server.url("/policies/" + html + "/versions/1/file"));
+		Thread.sleep(2000);
+		assertThat(browser.getTitle()).isNotEqualTo("PWNED");
+		assertThat(browser.getCurrentUrl()).isEqualTo(before);
+
+		// Even a page of the application that includes the JavaScript document does not run it.
+		browser.get(server.url("/policies"));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("policies-table")));
+		((org.openqa.selenium.JavascriptExecutor) browser).executeScript("const s = document.createElement('script');"
+				+ " s.src = '/policies/" + scripted + "/versions/1/file'; document.head.appendChild(s);");
+		Thread.sleep(2000);
+		assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.pwned === true")).isEqualTo(false);
+		assertThat(browser.getTitle()).isNotEqualTo("PWNED");
+
+		java.net.http.HttpResponse<String> users = http.send(java.net.http.HttpRequest.newBuilder(
+				java.net.URI.create(server.url("/api/v1/users?q=" + intruder))).header("Authorization", "Bearer " + token).build(),
+				java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(users.statusCode()).isEqualTo(200);
+		assertThat(users.body()).doesNotContain(intruder);
+
+		// The headers that make it so.
+		java.net.http.HttpResponse<String> download = http.send(java.net.http.HttpRequest.newBuilder(
+				java.net.URI.create(server.url("/api/v1/policies/" + html + "/versions/1/file"))).header("Authorization", "Bearer " + token)
+			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(download.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).startsWith("attachment;")
+			.contains("filename*=UTF-8''"));
+		assertThat(download.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
+		assertThat(download.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(download.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(c -> assertThat(c).contains("sandbox"));
+	}
+
+	/** A new policy whose first version carries the given document (uploaded with the uploader's own type); its id. */
+	private static String policyWithDocument(java.net.http.HttpClient http, String token, String name, String type, String content)
+			throws Exception {
+		String created = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url("/api/v1/policies")))
+			.header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"title\":\"Attack " + System.nanoTime()
+					+ "\",\"owner\":\"admin\",\"reviewIntervalMonths\":12,\"approvalsRequired\":1,\"body\":\"x\"}"))
+			.build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+		String id = tools.jackson.databind.json.JsonMapper.builder().build().readTree(created).get("id").asString();
+		String boundary = "----aims" + System.nanoTime();
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename*=UTF-8''"
+				+ java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20") + "; filename=\""
+				+ name + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		body.write(head);
+		body.write(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		body.write(tail);
+		java.net.http.HttpResponse<String> uploaded = http.send(java.net.http.HttpRequest.newBuilder(
+				java.net.URI.create(server.url("/api/v1/policies/" + id + "/versions/1/file")))
+			.header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+				java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+		return id;
+	}
+
 	@Test
 	void theHeatMapCellLeadsToTheRisksCountedInIt() {
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
