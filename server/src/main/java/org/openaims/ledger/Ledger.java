@@ -251,14 +251,17 @@ public class Ledger {
 	}
 
 	/**
-	 * Checks an export range. {@code from} defaults to 1; {@code to} to the last stored entry (which is
-	 * the head, unless rows were added behind the ledger's back: those are exported too, to be found).
+	 * Checks an export range. {@code from} defaults to 1; {@code to} to the last stored entry or the
+	 * newest checkpoint's tree size, whichever is larger (rows added or deleted behind the ledger's back
+	 * are then in the export, to be found).
 	 */
 	@PreAuthorize(READERS)
 	public ExportRange exportRange(Long from, Long to) {
 		long head = store.maxSeq();
 		long first = from == null ? 1 : from;
-		long last = to == null ? head : to;
+		// The whole ledger reaches as far as its newest checkpoint: entries deleted from its end are then
+		// absent from the export rather than a shorter ledger that verifies.
+		long last = to == null ? Math.max(head, store.latestCheckpoint().map(c -> c.checkpoint().treeSize()).orElse(0L)) : to;
 		if (first < 1) {
 			throw new InvalidInputException("from", "must be at least 1");
 		}

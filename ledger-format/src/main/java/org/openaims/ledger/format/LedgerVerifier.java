@@ -232,15 +232,21 @@ public final class LedgerVerifier {
 			checkpointReason = "entry " + checkpointFailure + " onwards is not covered by a signed checkpoint in this file";
 			failedCheckpointSize = frontier.size();
 		}
+		boolean tailMissing = false;
 		if (entryFailure == null && expectedLast != null) {
 			if (frontier.size() < expectedLast) {
 				entryFailed(frontier.size() + 1, "entries " + (frontier.size() + 1) + " to " + expectedLast + " are missing");
+				tailMissing = true;
 			}
 			else if (frontier.size() > expectedLast) {
 				entryFailed(expectedLast + 1, "entries after " + expectedLast + " were added outside the ledger");
 			}
 		}
-		if (entryFailure != null && (checkpointFailure == null || entryFailure <= failedCheckpointSize)) {
+		// An entry that fails by itself is named, not the checkpoint its failure breaks; but entries missing
+		// from the end say nothing of those before them, which are then bad from the first unattested one.
+		boolean entryFirst = entryFailure != null && (checkpointFailure == null
+				|| entryFailure <= failedCheckpointSize && !(tailMissing && checkpointFailure < entryFailure));
+		if (entryFirst) {
 			return new Verification(false, entries, checkpoints, lastSequence, entryFailure, entryReason);
 		}
 		if (checkpointFailure != null) {
