@@ -9,4 +9,12 @@ public interface Audited {
 	Stamp stamp();
 
 	Subject subject();
+
+	/**
+	 * The event's name in the ledger and in histories: the class name, unless one event class stands
+	 * for several named events (a review step is {@code PolicyVersionApproved}, {@code SoaVersionSubmitted} …).
+	 */
+	default String eventType() {
+		return getClass().getSimpleName();
+	}
 }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.openaims.governance.ApprovalView;
+import org.openaims.approvals.ApprovalView;
 
 /**
  * One version of a Statement of Applicability with its lines. {@code approval} is the version's

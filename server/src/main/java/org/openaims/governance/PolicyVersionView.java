@@ -3,6 +3,8 @@ package org.openaims.governance;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.openaims.approvals.ApprovalView;
+
 /**
  * One version of a policy. {@code html} is the Markdown rendered safely; {@code file} the uploaded
  * document, if any; {@code approval} the latest approval request of this version.

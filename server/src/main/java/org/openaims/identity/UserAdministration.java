@@ -1,13 +1,18 @@
 package org.openaims.identity;
 
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
 
+import org.openaims.common.Actor;
 import org.openaims.common.ConflictException;
 import org.openaims.common.InvalidInputException;
 import org.openaims.common.NotFoundException;
 import org.openaims.identity.internal.PasswordPolicy;
+import org.openaims.identity.internal.RoleGrant;
+import org.openaims.identity.internal.RoleGrantRepository;
 import org.openaims.identity.internal.SessionTerminator;
 import org.openaims.identity.internal.User;
 import org.openaims.identity.internal.Users;
@@ -23,7 +28,9 @@ import org.springframework.validation.annotation.Validated;
  * Creating users, changing their roles, disabling them and setting passwords. Administrators only,
  * except that every user may change their own password. The last enabled administrator cannot be
  * disabled or lose the role, and nobody disables or demotes themselves. Disabling a user, changing
- * their roles or setting their password ends their browser sessions on every node.
+ * their roles or setting their password ends their browser sessions on every node. An approving role
+ * (ADMIN, AIMS_MANAGER, APPROVER) given by an administrator waits for a second administrator's
+ * approval ({@link RoleGrants}), unless the installation runs in single-admin mode.
  */
 @Service
 @Validated
@@ -38,11 +45,21 @@ public class UserAdministration {
 
 	private final ApiTokenService tokens;
 
-	UserAdministration(Users users, PasswordEncoder passwords, SessionTerminator sessions, ApiTokenService tokens) {
+	private final RoleGrantRepository grants;
+
+	private final RoleGrants roleGrants;
+
+	private final UserDirectory directory;
+
+	UserAdministration(Users users, PasswordEncoder passwords, SessionTerminator sessions, ApiTokenService tokens,
+			RoleGrantRepository grants, RoleGrants roleGrants, UserDirectory directory) {
 		this.users = users;
 		this.passwords = passwords;
 		this.sessions = sessions;
 		this.tokens = tokens;
+		this.grants = grants;
+		this.roleGrants = roleGrants;
+		this.directory = directory;
 	}
 
 	@PreAuthorize("hasRole('ADMIN')")
@@ -51,7 +68,46 @@ public class UserAdministration {
 			throw new InvalidInputException("username", "is taken already");
 		}
 		PasswordPolicy.check("password", user.username(), user.password());
-		return users.save(User.create(user, passwords.encode(user.password()), CurrentUser.actor())).view();
+		return created(user);
+	}
+
+	/**
+	 * Creates an account that nobody can sign in to until an administrator sets its password (the
+	 * demo organization's people): its password is a random secret that is never shown.
+	 */
+	@PreAuthorize("hasRole('ADMIN')")
+	public UserView createWithoutPassword(String username, String displayName, String email, Set<Role> roles) {
+		if (users.existsByUsername(username)) {
+			throw new InvalidInputException("username", "is taken already");
+		}
+		byte[] secret = new byte[32];
+		new java.security.SecureRandom().nextBytes(secret);
+		return created(new NewUser(username, displayName, email, java.util.HexFormat.of().formatHex(secret), roles));
+	}
+
+	private UserView created(NewUser user) {
+		Actor actor = CurrentUser.actor();
+		Set<Role> reviewed = reviewed(user.roles(), Set.of(), actor);
+		Set<Role> now = EnumSet.noneOf(Role.class);
+		user.roles().stream().filter(r -> !reviewed.contains(r)).forEach(now::add);
+		User created = users.save(User.create(new NewUser(user.username(), user.displayName(), user.email(), user.password(), now),
+				passwords.encode(user.password()), actor));
+		reviewed.forEach(role -> grants.save(RoleGrant.request(created.id(), created.username(), role, actor)));
+		return directory.withPendingRoles(created.id()).orElseThrow();
+	}
+
+	/**
+	 * The approving roles among {@code wanted} that wait for a second administrator: those not held
+	 * yet, unless the system grants them (bootstrap, demo data) or the installation runs in
+	 * single-admin mode.
+	 */
+	private Set<Role> reviewed(Set<Role> wanted, Set<Role> held, Actor actor) {
+		Set<Role> reviewed = EnumSet.noneOf(Role.class);
+		if (roleGrants.singleAdminMode() || Actor.SYSTEM.equals(actor)) {
+			return reviewed;
+		}
+		wanted.stream().filter(RoleGrants.APPROVING::contains).filter(r -> !held.contains(r)).forEach(reviewed::add);
+		return reviewed;
 	}
 
 	@PreAuthorize("hasRole('ADMIN')")
@@ -71,15 +127,32 @@ public class UserAdministration {
 		}
 		java.util.Set<Role> rolesBefore = user.roleSet();
 		boolean enabledBefore = user.enabled();
-		user.change(changes, CurrentUser.actor());
+		Actor actor = CurrentUser.actor();
+		Set<Role> reviewed = reviewed(changes.roles(), rolesBefore, actor);
+		Set<Role> now = EnumSet.noneOf(Role.class);
+		changes.roles().stream().filter(r -> !reviewed.contains(r)).forEach(now::add);
+		user.change(new UserChanges(changes.displayName(), changes.email(), now, changes.enabled(), changes.version()), actor);
 		UserView saved = users.save(user).view();
+		for (RoleGrant pending : grants.findByUserIdAndStatus(user.id(), RoleGrantStatus.PENDING)) {
+			if (!saved.enabled()) {
+				pending.end(RoleGrantStatus.VOID, "the account was disabled", actor);
+				grants.save(pending);
+			}
+			else if (!reviewed.remove(pending.role())) {
+				pending.end(RoleGrantStatus.WITHDRAWN, "the role was taken out of the user's roles", actor);
+				grants.save(pending);
+			}
+		}
+		if (saved.enabled()) {
+			reviewed.forEach(role -> grants.save(RoleGrant.request(user.id(), user.username(), role, actor)));
+		}
 		if (enabledBefore && !saved.enabled()) {
 			sessions.endSessions(saved.username(), null, "the account was disabled");
 		}
 		else if (!rolesBefore.equals(saved.roles())) {
 			sessions.endSessions(saved.username(), null, "the roles changed to " + new java.util.TreeSet<>(saved.roles()));
 		}
-		return saved;
+		return directory.withPendingRoles(saved.id()).orElseThrow();
 	}
 
 	/**

@@ -51,6 +51,19 @@ public class UserDirectory {
 		return users.findById(id).map(User::view);
 	}
 
+	/**
+	 * Who created the account and granted each of its roles, for segregation of duties; an unknown
+	 * username has no origin (nobody created it).
+	 */
+	public AccountOrigin origin(String username) {
+		return users.findByUsername(username).map(User::origin).orElse(new AccountOrigin(username, null, Map.of()));
+	}
+
+	/** One user with their pending role grants. */
+	public Optional<UserView> withPendingRoles(UUID id) {
+		return find(id).map(u -> withRoles(List.of(u)).get(0));
+	}
+
 	/** True when {@code username} names an enabled user. */
 	public boolean isActive(String username) {
 		return find(username).map(UserView::enabled).orElse(false);
@@ -92,11 +105,17 @@ public class UserDirectory {
 			.query((rs, n) -> roles.computeIfAbsent(rs.getObject("user_id", UUID.class), k -> EnumSet.noneOf(Role.class))
 				.add(Role.valueOf(rs.getString("role"))))
 			.list();
+		Map<UUID, Set<Role>> pending = new HashMap<>();
+		jdbc.sql("SELECT user_id, role FROM role_grants WHERE status = 'PENDING' AND user_id IN (:ids)")
+			.param("ids", rows.stream().map(UserView::id).toList())
+			.query((rs, n) -> pending.computeIfAbsent(rs.getObject("user_id", UUID.class), k -> EnumSet.noneOf(Role.class))
+				.add(Role.valueOf(rs.getString("role"))))
+			.list();
 		List<UserView> result = new ArrayList<>(rows.size());
 		for (UserView u : rows) {
 			result.add(new UserView(u.id(), u.username(), u.displayName(), u.email(),
 					roles.getOrDefault(u.id(), EnumSet.noneOf(Role.class)), u.enabled(), u.createdAt(), u.updatedAt(),
-					u.version()));
+					u.version(), pending.getOrDefault(u.id(), EnumSet.noneOf(Role.class))));
 		}
 		return result;
 	}

@@ -1,7 +1,6 @@
 package org.openaims.risk;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +14,8 @@ import org.openaims.common.FieldChange;
 import org.openaims.common.FieldProblem;
 import org.openaims.common.InvalidInputException;
 import org.openaims.common.NotFoundException;
-import org.openaims.governance.ApprovalClosed;
-import org.openaims.governance.ApprovalCompleted;
-import org.openaims.governance.ApprovalService;
-import org.openaims.governance.ApprovalStatus;
-import org.openaims.governance.ApprovalView;
-import org.openaims.governance.NewApprovalRequest;
+import org.openaims.approvals.ApprovalService;
+import org.openaims.approvals.ApprovalView;
 import org.openaims.identity.CurrentUser;
 import org.openaims.identity.Role;
 import org.openaims.identity.UserDirectory;
@@ -33,11 +28,9 @@ import org.openaims.ledger.Ledger;
 import org.openaims.risk.internal.CriteriaRef;
 import org.openaims.risk.internal.CriteriaVersion;
 import org.openaims.risk.internal.ImpactAssessment;
-import org.openaims.risk.internal.ImpactAssessmentItems;
 import org.openaims.risk.internal.ImpactAssessments;
 import org.openaims.risk.internal.ImpactLine;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -57,7 +50,7 @@ import org.springframework.validation.annotation.Validated;
 public class ImpactAssessmentService {
 
 	/** The ledger's subject type for impact assessments (also the approval item type). */
-	public static final String SUBJECT = ImpactAssessmentItems.TYPE;
+	public static final String SUBJECT = ImpactAssessmentId.REVIEW.key();
 
 	private final ImpactAssessments assessments;
 
@@ -140,7 +133,7 @@ public class ImpactAssessmentService {
 		}
 		InvalidInputException.throwIfAny(problems);
 		if (assessment.edit(details, system.latestVersion(), CriteriaRef.of(criteria.inForce()), CurrentUser.actor())) {
-			approvals.invalidate(ImpactAssessmentItems.TYPE, id.toString(), "the impact assessment changed after approval was asked for");
+			approvals.contentChanged(assessment.reviewRef(), "the impact assessment changed after approval was asked for");
 		}
 		return view(assessments.save(assessment));
 	}
@@ -151,10 +144,8 @@ public class ImpactAssessmentService {
 		ImpactAssessment assessment = load(id);
 		AiSystemView system = systems.get(assessment.aiSystemId());
 		requireWriter(system);
-		assessment.submit(CurrentUser.actor());
-		assessments.save(assessment);
-		approvals.submit(new NewApprovalRequest(ImpactAssessmentItems.TYPE, id.toString(), EnumSet.of(Role.APPROVER, Role.AIMS_MANAGER, Role.ADMIN),
-				1, null, "Impact assessment of " + system.name() + (assessment.systemVersion() == null ? "" : " " + assessment.systemVersion())));
+		approvals.submit(assessment.reviewRef(), null,
+				"Impact assessment of " + system.name() + (assessment.systemVersion() == null ? "" : " " + assessment.systemVersion()));
 		return get(id);
 	}
 
@@ -220,34 +211,9 @@ public class ImpactAssessmentService {
 	private void stale(UUID aiSystemId, String reason, Actor actor) {
 		for (ImpactAssessment a : assessments.findByAiSystemIdOrderByCreatedAtDesc(aiSystemId)) {
 			if (a.becomeStale(reason, actor)) {
-				approvals.invalidate(ImpactAssessmentItems.TYPE, a.id().toString(), "the impact assessment became stale: " + reason);
+				approvals.contentChanged(a.reviewRef(), "the impact assessment became stale: " + reason);
 			}
 			assessments.save(a);
-		}
-	}
-
-	@EventListener
-	void on(ApprovalCompleted completed) {
-		if (ImpactAssessmentItems.TYPE.equals(completed.itemType())) {
-			assessments.findById(UUID.fromString(completed.itemId())).ifPresent(a -> {
-				if (completed.outcome() == ApprovalStatus.APPROVED) {
-					a.approved(completed.stamp().actor());
-				}
-				else {
-					a.sentBack("rejected", completed.stamp().actor());
-				}
-				assessments.save(a);
-			});
-		}
-	}
-
-	@EventListener
-	void on(ApprovalClosed closed) {
-		if (ImpactAssessmentItems.TYPE.equals(closed.itemType()) && closed.status() == ApprovalStatus.WITHDRAWN) {
-			assessments.findById(UUID.fromString(closed.itemId())).ifPresent(a -> {
-				a.sentBack("approval request withdrawn", closed.stamp().actor());
-				assessments.save(a);
-			});
 		}
 	}
 
@@ -263,9 +229,8 @@ public class ImpactAssessmentService {
 	}
 
 	private ImpactAssessmentView view(ImpactAssessment a) {
-		List<ApprovalView> requests = approvals.forItem(ImpactAssessmentItems.TYPE, a.id().toString());
 		return view(a, systems.names(List.of(a.aiSystemId())).get(a.aiSystemId()), criteria.version(a.criteriaId()),
-				requests.isEmpty() ? null : requests.get(0));
+				approvals.latest(a.reviewRef()).orElse(null));
 	}
 
 	private static ImpactAssessmentView view(ImpactAssessment a, String systemName, CriteriaVersion c, ApprovalView approval) {

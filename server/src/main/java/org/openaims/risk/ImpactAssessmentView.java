@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.openaims.governance.ApprovalView;
+import org.openaims.approvals.ApprovalView;
 
 /**
  * An impact assessment of one version of an AI system, with its impacts scored on the criteria

@@ -1,29 +1,19 @@
 package org.openaims.risk;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
 
-import org.openaims.common.Actor;
+import org.openaims.approvals.ApprovalService;
 import org.openaims.common.ConflictException;
 import org.openaims.common.NotFoundException;
-import org.openaims.governance.ApprovalClosed;
-import org.openaims.governance.ApprovalCompleted;
-import org.openaims.governance.ApprovalService;
-import org.openaims.governance.ApprovalStatus;
-import org.openaims.governance.ApprovalView;
-import org.openaims.governance.NewApprovalRequest;
 import org.openaims.identity.CurrentUser;
-import org.openaims.identity.Role;
 import org.openaims.ledger.HistoryEntry;
 import org.openaims.ledger.Ledger;
-import org.openaims.risk.internal.CriteriaItems;
 import org.openaims.risk.internal.CriteriaVersion;
 import org.openaims.risk.internal.CriteriaVersions;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -74,7 +64,7 @@ public class RiskCriteriaService {
 		CriteriaVersion version = load(id);
 		CriteriaDefinition checked = criteria.definition().checked();
 		if (version.edit(checked, criteria.changeNote(), CurrentUser.actor())) {
-			approvals.invalidate(CriteriaItems.TYPE, id.toString(), "the risk criteria changed after approval was asked for");
+			approvals.contentChanged(version.reviewRef(), "the risk criteria changed after approval was asked for");
 		}
 		return view(versions.save(version));
 	}
@@ -83,10 +73,7 @@ public class RiskCriteriaService {
 	@PreAuthorize("hasAnyRole('ADMIN', 'AIMS_MANAGER')")
 	public RiskCriteriaView submit(UUID id) {
 		CriteriaVersion version = load(id);
-		version.submit(CurrentUser.actor());
-		versions.save(version);
-		approvals.submit(new NewApprovalRequest(CriteriaItems.TYPE, id.toString(), EnumSet.of(Role.APPROVER, Role.AIMS_MANAGER, Role.ADMIN),
-				1, null, "Risk criteria, version " + version.versionNo()));
+		approvals.submit(version.reviewRef(), null, "Risk criteria, version " + version.versionNo());
 		return view(load(id));
 	}
 
@@ -128,40 +115,9 @@ public class RiskCriteriaService {
 		return load(id);
 	}
 
-	@EventListener
-	void on(ApprovalCompleted completed) {
-		if (CriteriaItems.TYPE.equals(completed.itemType())) {
-			versions.findById(UUID.fromString(completed.itemId())).ifPresent(v -> {
-				Actor actor = completed.stamp().actor();
-				if (completed.outcome() == ApprovalStatus.APPROVED) {
-					versions.findFirstByStatusOrderByVersionNoDesc(CriteriaStatus.APPROVED).ifPresent(old -> {
-						old.supersede(v.versionNo(), actor);
-						versions.save(old);
-					});
-					v.approved(actor);
-				}
-				else {
-					v.sentBack("rejected", actor);
-				}
-				versions.save(v);
-			});
-		}
-	}
-
-	@EventListener
-	void on(ApprovalClosed closed) {
-		if (CriteriaItems.TYPE.equals(closed.itemType()) && closed.status() == ApprovalStatus.WITHDRAWN) {
-			versions.findById(UUID.fromString(closed.itemId())).ifPresent(v -> {
-				v.sentBack("approval request withdrawn", closed.stamp().actor());
-				versions.save(v);
-			});
-		}
-	}
-
 	private RiskCriteriaView view(CriteriaVersion v) {
-		List<ApprovalView> requests = approvals.forItem(CriteriaItems.TYPE, v.id().toString());
 		return new RiskCriteriaView(v.id(), v.versionNo(), v.status(), v.definition(), v.changeNote(), List.copyOf(v.editorSet()),
-				v.createdAt(), v.createdBy(), v.updatedAt(), v.updatedBy(), v.approvedAt(), requests.isEmpty() ? null : requests.get(0),
+				v.createdAt(), v.createdBy(), v.updatedAt(), v.updatedBy(), v.approvedAt(), approvals.latest(v.reviewRef()).orElse(null),
 				v.version());
 	}
 

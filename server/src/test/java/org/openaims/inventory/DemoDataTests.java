@@ -54,7 +54,7 @@ class DemoDataTests {
 	}
 
 	@Autowired
-	org.openaims.governance.PolicyService policies;
+	org.openaims.governance.PolicyViews policies;
 
 	@Autowired
 	org.openaims.governance.ResponsibilityService responsibilities;
@@ -63,7 +63,7 @@ class DemoDataTests {
 	org.openaims.governance.ObjectiveService objectives;
 
 	@Autowired
-	org.openaims.governance.ApprovalService approvals;
+	org.openaims.approvals.ApprovalService approvals;
 
 	@Test
 	void addsAnApprovedPublishedPolicyRaciWithOneGapAndTwoObjectives() {
@@ -72,12 +72,12 @@ class DemoDataTests {
 				.filter(p -> p.title().equals("AI policy")).findFirst().orElseThrow();
 			assertThat(policy.publishedVersion()).isEqualTo(1);
 			var published = policies.version(policy.id(), 1);
-			assertThat(published.approval().status()).isEqualTo(org.openaims.governance.ApprovalStatus.APPROVED);
+			assertThat(published.approval().status()).isEqualTo(org.openaims.approvals.ApprovalStatus.APPROVED);
 			assertThat(published.approval().decisions()).extracting(d -> d.approver()).containsExactly("sam.ortiz");
 			assertThat(published.approval().authors()).containsExactly("maria.keller");
 			assertThat(policies.coverage(policy.id()).acknowledged()).hasSize(3);
 			// A second policy waits for two approvers.
-			assertThat(approvals.list(new org.openaims.governance.ApprovalFilter(org.openaims.governance.ApprovalStatus.PENDING,
+			assertThat(approvals.list(new org.openaims.approvals.ApprovalFilter(org.openaims.approvals.ApprovalStatus.PENDING,
 					"policy-version", null, null), PageRequest.first(10)).items()).hasSize(1);
 
 			var gaps = responsibilities.gaps();
@@ -97,7 +97,7 @@ class DemoDataTests {
 	org.openaims.risk.RiskCriteriaService riskCriteria;
 
 	@Autowired
-	org.openaims.risk.RiskService risks;
+	org.openaims.risk.RiskViews risks;
 
 	@Autowired
 	org.openaims.risk.ImpactAssessmentService impactAssessments;
@@ -121,9 +121,9 @@ class DemoDataTests {
 			assertThat(register).extracting(org.openaims.risk.RiskView::title)
 				.anyMatch(t -> t.startsWith("Prompt injection")).anyMatch(t -> t.startsWith("CV ranking")).anyMatch(t -> t.contains("lineage"));
 			assertThat(register).filteredOn(r -> r.status() == org.openaims.risk.RiskStatus.ACCEPTED).hasSize(1)
-				.allSatisfy(r -> assertThat(r.acceptedBy()).isEqualTo("sam.ortiz"));
+				.allSatisfy(r -> assertThat(r.acceptance().acceptedBy()).isEqualTo("sam.ortiz"));
 			assertThat(register).filteredOn(r -> r.status() == org.openaims.risk.RiskStatus.ACCEPTANCE_REQUESTED).hasSize(1);
-			assertThat(register).filteredOn(r -> r.aiSystemId() == null).hasSize(1);
+			assertThat(register).filteredOn(r -> r.about().aiSystemId() == null).hasSize(1);
 
 			var highTier = systems.list(AiSystemFilter.none(), PageRequest.first(50)).items().stream()
 				.filter(s -> s.riskTier() == RiskTier.HIGH).map(AiSystemView::id).toList();

@@ -23,7 +23,7 @@ import org.openaims.common.PdfDocuments;
 import org.openaims.common.csv.CsvFormat;
 import org.openaims.compliance.SoaEntryView;
 import org.openaims.compliance.SoaView;
-import org.openaims.governance.ApprovalView;
+import org.openaims.approvals.ApprovalView;
 
 import org.springframework.stereotype.Component;
 

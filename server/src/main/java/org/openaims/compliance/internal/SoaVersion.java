@@ -15,6 +15,9 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import org.openaims.approvals.ItemRef;
+import org.openaims.approvals.ReviewState;
+import org.openaims.approvals.ReviewStep;
 import org.openaims.catalog.RequirementView;
 import org.openaims.common.Actor;
 import org.openaims.common.ConflictException;
@@ -28,10 +31,12 @@ import org.openaims.compliance.ImplementationStatus;
 import org.openaims.compliance.SoaEntriesChanged;
 import org.openaims.compliance.SoaStatus;
 import org.openaims.compliance.SoaVersionChanged;
+import org.openaims.compliance.SoaVersionId;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.domain.AbstractAggregateRoot;
+import org.springframework.data.relational.core.mapping.Embedded;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -58,7 +63,8 @@ public class SoaVersion extends AbstractAggregateRoot<SoaVersion> {
 
 	private String changeNote;
 
-	private String editors;
+	@Embedded.Empty(prefix = "review_")
+	private ReviewState review;
 
 	@MappedCollection(idColumn = "soa_version_id")
 	private Set<SoaEntry> entries = new HashSet<>();
@@ -105,7 +111,7 @@ public class SoaVersion extends AbstractAggregateRoot<SoaVersion> {
 		v.createdBy = actor.username();
 		v.updatedAt = v.createdAt;
 		v.updatedBy = v.createdBy;
-		v.editors = v.createdBy;
+		v.review = ReviewState.draftBy(actor);
 		return v;
 	}
 
@@ -117,6 +123,15 @@ public class SoaVersion extends AbstractAggregateRoot<SoaVersion> {
 		if (status == SoaStatus.APPROVED) {
 			throw new ConflictException("version " + versionNo + " is approved and cannot change; edits open a new draft");
 		}
+		// Owners are checked before anything else: a name that is no user is refused on any line, decided or not.
+		List<FieldProblem> ownerProblems = new ArrayList<>();
+		for (int i = 0; i < changes.size(); i++) {
+			String owner = blankToNull(changes.get(i).owner());
+			if (owner != null && !activeUser.test(owner)) {
+				ownerProblems.add(new FieldProblem("entries[" + i + "].owner", "no active user is named '" + owner + "'"));
+			}
+		}
+		InvalidInputException.throwIfAny(ownerProblems);
 		Map<UUID, SoaEntry> byRequirement = new LinkedHashMap<>();
 		entries.forEach(e -> byRequirement.put(e.requirementId(), e));
 		List<FieldProblem> problems = new ArrayList<>();
@@ -133,7 +148,7 @@ public class SoaVersion extends AbstractAggregateRoot<SoaVersion> {
 			}
 			SoaEntry after = apply(before, change);
 			String label = before.refId() == null ? before.requirementId().toString() : before.refId();
-			check(after, where, label, problems, activeUser, change.owner() != null);
+			check(after, where, label, problems);
 			changed.put(after.requirementId(), after);
 			Map<String, FieldChange> fields = FieldChange.diff(snapshot(before), snapshot(after));
 			if (!fields.isEmpty()) {
@@ -144,7 +159,12 @@ public class SoaVersion extends AbstractAggregateRoot<SoaVersion> {
 		if (diff.isEmpty()) {
 			return false;
 		}
-		boolean voided = status == SoaStatus.IN_REVIEW;
+		boolean voided = review.invalidate(reviewRef(), title(), "the Statement of Applicability changed after approval was asked for",
+				Stamp.of(actor)).map(event -> {
+					registerEvent(event);
+					return true;
+				}).orElse(false);
+		review.authoredBy(actor);
 		changed.values().forEach(after -> {
 			entries.remove(byRequirement.get(after.requirementId()));
 			entries.add(after);
@@ -153,9 +173,6 @@ public class SoaVersion extends AbstractAggregateRoot<SoaVersion> {
 		changeNote = note == null || note.isBlank() ? changeNote : note.strip();
 		touch(actor);
 		registerEvent(new SoaEntriesChanged(soaId, versionNo, diff, changeNote, Stamp.of(actor)));
-		if (voided) {
-			registerEvent(new SoaVersionChanged(soaId, versionNo, status, "sent back to draft by an edit", Stamp.of(actor)));
-		}
 		return voided;
 	}
 
@@ -174,8 +191,7 @@ public class SoaVersion extends AbstractAggregateRoot<SoaVersion> {
 				c.lastReviewed() != null ? c.lastReviewed() : e.lastReviewed());
 	}
 
-	private static void check(SoaEntry e, String where, String label, List<FieldProblem> problems, Predicate<String> activeUser,
-			boolean ownerGiven) {
+	private static void check(SoaEntry e, String where, String label, List<FieldProblem> problems) {
 		if (e.applicable() == null) {
 			if (e.status() != null || e.justification() != null) {
 				problems.add(new FieldProblem(where + ".applicable", label + ": decide whether the control applies first"));
@@ -195,54 +211,51 @@ public class SoaVersion extends AbstractAggregateRoot<SoaVersion> {
 		if (e.applicable() && e.status() == null) {
 			problems.add(new FieldProblem(where + ".status", label + ": give the implementation status"));
 		}
-		if (ownerGiven && e.owner() != null && !activeUser.test(e.owner())) {
-			problems.add(new FieldProblem(where + ".owner", label + ": no active user is named '" + e.owner() + "'"));
-		}
 	}
 
-	/** Submits the draft for approval; every line must be decided and complete. */
-	public void submit(Actor actor) {
-		if (status != SoaStatus.DRAFT) {
-			throw new ConflictException("version " + versionNo + " is " + status.name().toLowerCase().replace('_', ' ')
-					+ "; only a draft is submitted");
+	/** A step of this version's review; a submitted draft has every line decided and complete. */
+	public void reviewed(ReviewStep step) {
+		switch (step.to()) {
+			case SUBMITTED -> {
+				if (status != SoaStatus.DRAFT) {
+					throw new ConflictException("version " + versionNo + " is " + status.name().toLowerCase().replace('_', ' ')
+							+ "; only a draft is submitted");
+				}
+				List<String> open = sorted().stream()
+					.filter(e -> e.applicable() == null || e.justification() == null || e.status() == null)
+					.map(e -> e.refId() == null ? e.requirementId().toString() : e.refId())
+					.toList();
+				if (!open.isEmpty()) {
+					throw new ConflictException(open.size() + " controls are not decided yet: "
+							+ String.join(", ", open.subList(0, Math.min(open.size(), 12))) + (open.size() > 12 ? " …" : ""));
+				}
+				status = SoaStatus.IN_REVIEW;
+			}
+			case APPROVED -> {
+				status = SoaStatus.APPROVED;
+				approvedAt = Instant.now();
+			}
+			case SENT_BACK, WITHDRAWN, INVALIDATED -> status = SoaStatus.DRAFT;
+			default -> throw new IllegalArgumentException(step.to().name());
 		}
-		List<String> open = sorted().stream()
-			.filter(e -> e.applicable() == null || e.justification() == null || e.status() == null)
-			.map(e -> e.refId() == null ? e.requirementId().toString() : e.refId())
-			.toList();
-		if (!open.isEmpty()) {
-			throw new ConflictException(open.size() + " controls are not decided yet: "
-					+ String.join(", ", open.subList(0, Math.min(open.size(), 12))) + (open.size() > 12 ? " …" : ""));
-		}
-		status = SoaStatus.IN_REVIEW;
-		touch(actor);
-		registerEvent(new SoaVersionChanged(soaId, versionNo, status, "submitted for approval", Stamp.of(actor)));
+		registerEvent(review.step(reviewRef(), title(), step));
 	}
 
-	public void approved(Actor actor) {
-		if (status == SoaStatus.IN_REVIEW) {
-			status = SoaStatus.APPROVED;
-			approvedAt = Instant.now();
-			registerEvent(new SoaVersionChanged(soaId, versionNo, status, "approved", Stamp.of(actor)));
-		}
+	public ItemRef<SoaVersionId> reviewRef() {
+		return SoaVersionId.REVIEW.ref(new SoaVersionId(id));
 	}
 
-	public void sentBack(String why, Actor actor) {
-		if (status == SoaStatus.IN_REVIEW) {
-			status = SoaStatus.DRAFT;
-			registerEvent(new SoaVersionChanged(soaId, versionNo, status, why, Stamp.of(actor)));
-		}
+	private String title() {
+		return "Statement of Applicability, version " + versionNo;
+	}
+
+	public ReviewState review() {
+		return review;
 	}
 
 	private void touch(Actor actor) {
 		updatedAt = Instant.now();
 		updatedBy = actor.username();
-		if (!editorSet().contains(updatedBy)) {
-			if (editors.length() + updatedBy.length() >= 2000) {
-				throw new ConflictException("version " + versionNo + " has too many editors to track; have it approved first");
-			}
-			editors = editors + "," + updatedBy;
-		}
 	}
 
 	/** SHA-256 of the lines: what an approval approves. */
@@ -288,8 +301,9 @@ public class SoaVersion extends AbstractAggregateRoot<SoaVersion> {
 		return entries.stream().sorted(Comparator.comparingInt(SoaEntry::position)).toList();
 	}
 
+	/** Everyone who changed this version (who may not approve it). */
 	public Set<String> editorSet() {
-		return new TreeSet<>(Arrays.asList(editors.split(",")));
+		return review.authors();
 	}
 
 	private static String blankToNull(String value) {

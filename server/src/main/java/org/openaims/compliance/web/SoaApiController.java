@@ -10,6 +10,7 @@ import org.openaims.compliance.ControlImplementation;
 import org.openaims.compliance.EntryChanges;
 import org.openaims.compliance.SoaDiffLine;
 import org.openaims.compliance.SoaService;
+import org.openaims.compliance.SoaViews;
 import org.openaims.compliance.SoaSummary;
 import org.openaims.compliance.SoaView;
 import org.openaims.ledger.HistoryEntry;
@@ -33,13 +34,16 @@ class SoaApiController {
 
 	private final SoaService soa;
 
-	SoaApiController(SoaService soa) {
+	private final SoaViews views;
+
+	SoaApiController(SoaService soa, SoaViews views) {
 		this.soa = soa;
+		this.views = views;
 	}
 
 	@GetMapping("/api/v1/soa")
 	List<SoaSummary> list() {
-		return soa.list();
+		return views.list();
 	}
 
 	record NewSoa(UUID frameworkId) {
@@ -54,7 +58,7 @@ class SoaApiController {
 	/** The latest version, or {@code version} = n. */
 	@GetMapping("/api/v1/soa/{id}")
 	SoaView get(@PathVariable UUID id, @RequestParam(required = false) Integer version) {
-		return version == null ? soa.latest(id) : soa.version(id, version);
+		return version == null ? views.latest(id) : views.version(id, version);
 	}
 
 	/** Changes lines; an approved latest version is kept and a new draft receives the changes. */
@@ -70,29 +74,29 @@ class SoaApiController {
 
 	@GetMapping("/api/v1/soa/{id}/diff")
 	List<SoaDiffLine> diff(@PathVariable UUID id, @RequestParam int from, @RequestParam int to) {
-		return soa.diff(id, from, to);
+		return views.diff(id, from, to);
 	}
 
 	@GetMapping("/api/v1/soa/{id}/history")
 	List<HistoryEntry> history(@PathVariable UUID id) {
-		return soa.history(id);
+		return views.history(id);
 	}
 
 	/** Version {@code version} (default: latest) as {@code format} = csv, xlsx or pdf. */
 	@GetMapping("/api/v1/soa/{id}/export")
 	ResponseEntity<byte[]> export(@PathVariable UUID id, @RequestParam(required = false) Integer version,
 			@RequestParam(defaultValue = "csv") String format) {
-		return SoaDownloads.download(soa, id, version, format);
+		return SoaDownloads.download(views, id, version, format);
 	}
 
 	/** Every control of a framework as implemented, with the requirements of other frameworks it supports. */
 	@GetMapping("/api/v1/control-implementations")
 	List<ControlImplementation> implementations(@RequestParam UUID framework) {
-		return soa.implementations(framework);
+		return views.implementations(framework);
 	}
 
 	@GetMapping("/api/v1/control-implementations/{requirementId}")
 	ControlImplementation implementation(@PathVariable UUID requirementId) {
-		return soa.implementation(requirementId);
+		return views.implementation(requirementId);
 	}
 }

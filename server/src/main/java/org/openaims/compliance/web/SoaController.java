@@ -16,6 +16,7 @@ import org.openaims.compliance.EntryChanges;
 import org.openaims.compliance.ImplementationStatus;
 import org.openaims.compliance.SoaEntryView;
 import org.openaims.compliance.SoaService;
+import org.openaims.compliance.SoaViews;
 import org.openaims.compliance.SoaSummary;
 import org.openaims.compliance.SoaView;
 import org.openaims.identity.CurrentUser;
@@ -46,15 +47,18 @@ class SoaController {
 
 	private final jakarta.validation.Validator validator;
 
-	SoaController(SoaService soa, CatalogService catalog, jakarta.validation.Validator validator) {
+	private final SoaViews views;
+
+	SoaController(SoaService soa, SoaViews views, CatalogService catalog, jakarta.validation.Validator validator) {
 		this.soa = soa;
+		this.views = views;
 		this.catalog = catalog;
 		this.validator = validator;
 	}
 
 	@GetMapping
 	String list(Model model) {
-		List<SoaSummary> list = soa.list();
+		List<SoaSummary> list = views.list();
 		Set<UUID> covered = list.stream().map(SoaSummary::frameworkId).collect(Collectors.toSet());
 		model.addAttribute("statements", list);
 		model.addAttribute("frameworks", catalog.frameworks().stream().filter(f -> !covered.contains(f.id()) && f.controlCount() > 0).toList());
@@ -78,7 +82,7 @@ class SoaController {
 	String show(@PathVariable UUID id, @RequestParam(required = false) Integer version,
 			@RequestParam(required = false) String applicable, @RequestParam(required = false) ImplementationStatus status,
 			@RequestParam(required = false) String q, Model model) {
-		SoaView view = version == null ? soa.latest(id) : soa.version(id, version);
+		SoaView view = version == null ? views.latest(id) : views.version(id, version);
 		List<SoaEntryView> entries = view.entries().stream()
 			.filter(e -> applicable == null || applicable.isBlank() || matches(e.applicable(), applicable))
 			.filter(e -> status == null || status == e.status())
@@ -92,7 +96,7 @@ class SoaController {
 		model.addAttribute("q", q);
 		model.addAttribute("statuses", ImplementationStatus.values());
 		model.addAttribute("editable", latest && CurrentUser.hasAnyRole(Role.ADMIN, Role.AIMS_MANAGER));
-		model.addAttribute("history", soa.history(id));
+		model.addAttribute("history", views.history(id));
 		return "compliance/soa";
 	}
 
@@ -117,7 +121,7 @@ class SoaController {
 
 	@GetMapping("/{id}/entries/{requirementId}")
 	String entryForm(@PathVariable UUID id, @PathVariable UUID requirementId, Model model) {
-		SoaView view = soa.latest(id);
+		SoaView view = views.latest(id);
 		SoaEntryView entry = view.entries().stream().filter(e -> e.requirementId().equals(requirementId)).findFirst()
 			.orElseThrow(() -> new org.openaims.common.NotFoundException("control in the Statement of Applicability", requirementId));
 		model.addAttribute("soa", view);
@@ -151,17 +155,17 @@ class SoaController {
 
 	@GetMapping("/{id}/diff")
 	String diff(@PathVariable UUID id, @RequestParam int from, @RequestParam int to, Model model) {
-		model.addAttribute("soa", soa.latest(id));
+		model.addAttribute("soa", views.latest(id));
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
-		model.addAttribute("lines", soa.diff(id, from, to));
+		model.addAttribute("lines", views.diff(id, from, to));
 		return "compliance/diff";
 	}
 
 	@GetMapping("/{id}/export")
 	ResponseEntity<byte[]> export(@PathVariable UUID id, @RequestParam(required = false) Integer version,
 			@RequestParam(defaultValue = "csv") String format) {
-		return SoaDownloads.download(soa, id, version, format);
+		return SoaDownloads.download(views, id, version, format);
 	}
 
 	private String apply(UUID id, EntryChanges changes, String done, RedirectAttributes redirect) {

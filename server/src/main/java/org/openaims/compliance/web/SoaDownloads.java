@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import org.openaims.common.ExportFormat;
 import org.openaims.common.web.Downloads;
-import org.openaims.compliance.SoaService;
+import org.openaims.compliance.SoaViews;
 
 import org.springframework.http.ResponseEntity;
 
@@ -15,10 +15,10 @@ final class SoaDownloads {
 	private SoaDownloads() {
 	}
 
-	static ResponseEntity<byte[]> download(SoaService soa, UUID id, Integer version, String format) {
+	static ResponseEntity<byte[]> download(SoaViews views, UUID id, Integer version, String format) {
 		ExportFormat chosen = ExportFormat.parse(format);
-		int versionNo = version == null ? soa.latest(id).versionNo() : version;
+		int versionNo = version == null ? views.latest(id).versionNo() : version;
 		return Downloads.attachment("statement-of-applicability-v" + versionNo + "-" + LocalDate.now(), chosen,
-				out -> soa.export(id, versionNo, chosen, out));
+				out -> views.export(id, versionNo, chosen, out));
 	}
 }

@@ -11,11 +11,11 @@ import java.util.stream.Collectors;
 
 import org.openaims.common.AimsProperties;
 import org.openaims.common.PageRequest;
-import org.openaims.governance.ApprovalService;
+import org.openaims.approvals.ApprovalService;
 import org.openaims.governance.Assignment;
 import org.openaims.governance.Assignment.AssigneeType;
-import org.openaims.governance.DecisionRequest;
-import org.openaims.governance.Decision;
+import org.openaims.approvals.DecisionRequest;
+import org.openaims.approvals.Decision;
 import org.openaims.governance.NewPolicy;
 import org.openaims.governance.ObjectiveDetails;
 import org.openaims.governance.ObjectiveService;

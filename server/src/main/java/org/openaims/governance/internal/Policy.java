@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.openaims.approvals.ItemRef;
+import org.openaims.approvals.ReviewState;
+import org.openaims.approvals.ReviewStep;
 import org.openaims.common.Actor;
 import org.openaims.common.ConflictException;
 import org.openaims.common.FieldChange;
@@ -17,11 +20,13 @@ import org.openaims.governance.PolicyChangeProposed;
 import org.openaims.governance.PolicyChanged;
 import org.openaims.governance.PolicyCreated;
 import org.openaims.governance.PolicyDetails;
+import org.openaims.governance.PolicyId;
 import org.openaims.governance.PolicyRetired;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.domain.AbstractAggregateRoot;
+import org.springframework.data.relational.core.mapping.Embedded;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
@@ -62,6 +67,9 @@ public class Policy extends AbstractAggregateRoot<Policy> {
 
 	private String proposedBy;
 
+	@Embedded.Empty(prefix = "review_")
+	private ReviewState review;
+
 	private Instant createdAt;
 
 	private String createdBy;
@@ -78,6 +86,7 @@ public class Policy extends AbstractAggregateRoot<Policy> {
 		policy.createdAt = Instant.now();
 		policy.createdBy = actor.username();
 		policy.updatedAt = policy.createdAt;
+		policy.review = ReviewState.draft();
 		policy.registerEvent(new PolicyCreated(policy.id, policy.title, policy.owner, policy.snapshot(), Stamp.of(actor)));
 		return policy;
 	}
@@ -125,29 +134,56 @@ public class Policy extends AbstractAggregateRoot<Policy> {
 		proposedReason = reason == null || reason.isBlank() ? null : reason.strip();
 		proposedBy = actor.username();
 		updatedAt = Instant.now();
+		review.newRound("change of policy '" + this.title + "'");
+		review.authoredBy(actor);
 		registerEvent(new PolicyChangeProposed(id, this.title, kind, proposedTitle, proposedReason, Stamp.of(actor)));
 	}
 
-	/** The approved proposal takes effect, recorded as the approver's act. */
-	public void applyProposal(Actor approver) {
+	/**
+	 * A step of the review of the pending proposal: approved, it takes effect as the approver's act
+	 * (returns true for a retirement, whose published versions the caller retires); otherwise it is dropped.
+	 */
+	public boolean reviewed(ReviewStep step) {
+		if (pendingChange == null) {
+			throw new ConflictException("policy '" + title + "' has no proposed change to review");
+		}
+		registerEvent(review.step(reviewRef(), "change of policy '" + title + "'", step));
+		switch (step.to()) {
+			case SUBMITTED -> {
+				return false;
+			}
+			case APPROVED -> {
+				return applyProposal(step.stamp().actor());
+			}
+			default -> {
+				clearProposal();
+				updatedAt = Instant.now();
+				return false;
+			}
+		}
+	}
+
+	private boolean applyProposal(Actor approver) {
 		if (RENAME.equals(pendingChange)) {
 			Map<String, Object> before = snapshot();
 			title = proposedTitle;
 			clearProposal();
 			updatedAt = Instant.now();
 			registerEvent(new PolicyChanged(id, title, FieldChange.diff(before, snapshot()), Stamp.of(approver)));
+			return false;
 		}
-		else if (RETIRE.equals(pendingChange)) {
-			String reason = proposedReason;
-			clearProposal();
-			retire(reason, approver);
-		}
+		String reason = proposedReason;
+		clearProposal();
+		retire(reason, approver);
+		return true;
 	}
 
-	/** The proposal was rejected or withdrawn: nothing changes. */
-	public void dropProposal() {
-		clearProposal();
-		updatedAt = Instant.now();
+	public ItemRef<PolicyId> reviewRef() {
+		return PolicyId.CHANGE_REVIEW.ref(new PolicyId(id));
+	}
+
+	public ReviewState review() {
+		return review;
 	}
 
 	private void clearProposal() {
@@ -172,6 +208,10 @@ public class Policy extends AbstractAggregateRoot<Policy> {
 
 	public String proposedBy() {
 		return proposedBy;
+	}
+
+	public String proposedReason() {
+		return proposedReason;
 	}
 
 	/** Versions of a retired policy cannot change. */

@@ -2,19 +2,24 @@ package org.openaims.governance.internal;
 
 import java.time.Instant;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
+import org.openaims.approvals.ItemRef;
+import org.openaims.approvals.ReviewState;
+import org.openaims.approvals.ReviewStep;
 import org.openaims.common.Actor;
 import org.openaims.common.ConflictException;
 import org.openaims.common.Digests;
+import org.openaims.common.InvalidInputException;
 import org.openaims.common.Stamp;
 import org.openaims.governance.PolicyStatus;
 import org.openaims.governance.PolicyVersionChanged;
+import org.openaims.governance.PolicyVersionId;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.domain.AbstractAggregateRoot;
+import org.springframework.data.relational.core.mapping.Embedded;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
@@ -47,7 +52,8 @@ public class PolicyVersion extends AbstractAggregateRoot<PolicyVersion> {
 
 	private String changeSummary;
 
-	private UUID approvalId;
+	@Embedded.Empty(prefix = "review_")
+	private ReviewState review;
 
 	private Instant createdAt;
 
@@ -56,8 +62,6 @@ public class PolicyVersion extends AbstractAggregateRoot<PolicyVersion> {
 	private Instant updatedAt;
 
 	private String updatedBy;
-
-	private String editors;
 
 	private Instant publishedAt;
 
@@ -80,7 +84,7 @@ public class PolicyVersion extends AbstractAggregateRoot<PolicyVersion> {
 		v.createdBy = actor.username();
 		v.updatedAt = v.createdAt;
 		v.updatedBy = v.createdBy;
-		v.editors = v.createdBy;
+		v.review = ReviewState.draftBy(actor);
 		v.changed("drafted", actor);
 		return v;
 	}
@@ -88,54 +92,64 @@ public class PolicyVersion extends AbstractAggregateRoot<PolicyVersion> {
 	/** Edits the text; returns whether an approval (pending or given) became void by it. */
 	public boolean edit(String newBody, String summary, Actor actor) {
 		requireEditable();
-		boolean voided = status == PolicyStatus.IN_REVIEW || status == PolicyStatus.APPROVED;
 		body = blankToNull(newBody);
 		changeSummary = blankToNull(summary);
-		status = PolicyStatus.DRAFT;
-		touch(actor);
-		changed("edited", actor);
-		return voided;
+		return contentChanged("edited", actor);
 	}
 
 	public boolean attach(String sha256, String name, String mediaType, Actor actor) {
 		requireEditable();
-		boolean voided = status == PolicyStatus.IN_REVIEW || status == PolicyStatus.APPROVED;
 		fileSha256 = sha256;
 		fileName = name;
 		fileType = mediaType;
+		return contentChanged("file attached", actor);
+	}
+
+	private boolean contentChanged(String what, Actor actor) {
+		boolean voided = review.invalidate(reviewRef(), title(), "the version changed after approval was asked for", Stamp.of(actor))
+			.map(event -> {
+				registerEvent(event);
+				return true;
+			})
+			.orElse(false);
+		review.authoredBy(actor);
 		status = PolicyStatus.DRAFT;
 		touch(actor);
-		changed("file attached", actor);
+		changed(what, actor);
 		return voided;
 	}
 
-	public void submit(Actor actor) {
-		if (status != PolicyStatus.DRAFT) {
-			throw new ConflictException("only a draft can be submitted for approval (version " + versionNo + " is " + status + ")");
+	/** A step of this version's review (see {@link org.openaims.approvals.Reviewable}). */
+	public void reviewed(ReviewStep step) {
+		switch (step.to()) {
+			case SUBMITTED -> {
+				if (status != PolicyStatus.DRAFT) {
+					throw new ConflictException("only a draft can be submitted for approval (version " + versionNo + " is " + status + ")");
+				}
+				if (body == null && fileSha256 == null) {
+					throw new InvalidInputException("body", "write the policy text or attach a document first");
+				}
+				status = PolicyStatus.IN_REVIEW;
+			}
+			case APPROVED -> status = PolicyStatus.APPROVED;
+			case SENT_BACK, WITHDRAWN, INVALIDATED -> status = status == PolicyStatus.PUBLISHED || status == PolicyStatus.RETIRED ? status
+					: PolicyStatus.DRAFT;
+			default -> throw new IllegalArgumentException(step.to().name());
 		}
-		if (body == null && fileSha256 == null) {
-			throw new org.openaims.common.InvalidInputException("body", "write the policy text or attach a document first");
-		}
-		status = PolicyStatus.IN_REVIEW;
-		changed("submitted for approval", actor);
+		registerEvent(review.step(reviewRef(), title(), step));
 	}
 
-	public void linkApproval(UUID approvalId) {
-		this.approvalId = approvalId;
+	/** The reference to this version as a reviewable item. */
+	public ItemRef<PolicyVersionId> reviewRef() {
+		return PolicyVersionId.REVIEW.ref(new PolicyVersionId(id));
 	}
 
-	public void approved(Actor actor) {
-		if (status == PolicyStatus.IN_REVIEW) {
-			status = PolicyStatus.APPROVED;
-			changed("approved", actor);
-		}
+	private String title() {
+		return "policy version " + versionNo;
 	}
 
-	public void sentBack(String why, Actor actor) {
-		if (status == PolicyStatus.IN_REVIEW) {
-			status = PolicyStatus.DRAFT;
-			changed(why, actor);
-		}
+	public ReviewState review() {
+		return review;
 	}
 
 	public void publish(Actor actor) {
@@ -170,18 +184,12 @@ public class PolicyVersion extends AbstractAggregateRoot<PolicyVersion> {
 
 	/** Everyone who wrote or changed this version (who may not approve it). */
 	public Set<String> authors() {
-		return new TreeSet<>(java.util.Arrays.asList(editors.split(",")));
+		return review.authors();
 	}
 
 	private void touch(Actor actor) {
 		updatedAt = Instant.now();
 		updatedBy = actor.username();
-		if (!authors().contains(updatedBy)) {
-			if (editors.length() + updatedBy.length() >= 2000) {
-				throw new ConflictException("version " + versionNo + " has too many editors to track; start a new draft");
-			}
-			editors = editors + "," + updatedBy;
-		}
 	}
 
 	private void changed(String what, Actor actor) {
@@ -227,10 +235,6 @@ public class PolicyVersion extends AbstractAggregateRoot<PolicyVersion> {
 
 	public String changeSummary() {
 		return changeSummary;
-	}
-
-	public UUID approvalId() {
-		return approvalId;
 	}
 
 	public Instant createdAt() {

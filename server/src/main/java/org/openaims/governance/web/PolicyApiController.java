@@ -14,12 +14,13 @@ import org.openaims.common.PageRequest;
 import org.openaims.common.web.CsvResponses;
 import org.openaims.common.web.FileDownloads;
 import org.openaims.governance.AcknowledgementCoverage;
-import org.openaims.governance.DiffLine;
+import org.openaims.common.DiffLine;
 import org.openaims.governance.NewPolicy;
 import org.openaims.governance.PolicyDetails;
 import org.openaims.governance.PolicyDraft;
 import org.openaims.governance.PolicyRename;
 import org.openaims.governance.PolicyService;
+import org.openaims.governance.PolicyViews;
 import org.openaims.governance.PolicyVersionView;
 import org.openaims.governance.PolicyView;
 import org.openaims.ledger.HistoryEntry;
@@ -49,8 +50,11 @@ class PolicyApiController {
 
 	private final PolicyService policies;
 
-	PolicyApiController(PolicyService policies) {
+	private final PolicyViews views;
+
+	PolicyApiController(PolicyService policies, PolicyViews views) {
 		this.policies = policies;
+		this.views = views;
 	}
 
 	/**
@@ -61,18 +65,18 @@ class PolicyApiController {
 	Page<PolicyView> list(@RequestParam(required = false) String q, @RequestParam(required = false) Boolean reviewOverdue,
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String after,
 			@RequestParam(required = false) String sort) {
-		return policies.list(q, reviewOverdue, new PageRequest(limit, after, sort));
+		return views.list(q, reviewOverdue, new PageRequest(limit, after, sort));
 	}
 
 	/** Policies in force whose review date has passed (A.2.4). */
 	@GetMapping("/overdue-reviews")
 	List<PolicyView> overdueReviews() {
-		return policies.overdueReviews();
+		return views.overdueReviews();
 	}
 
 	@GetMapping(value = "/export", produces = "text/csv")
 	ResponseEntity<byte[]> export() {
-		return CsvResponses.attachment("policies", policies::exportCsv);
+		return CsvResponses.attachment("policies", views::exportCsv);
 	}
 
 	@PostMapping
@@ -83,7 +87,7 @@ class PolicyApiController {
 
 	@GetMapping("/{id}")
 	PolicyView get(@PathVariable UUID id) {
-		return policies.get(id);
+		return views.get(id);
 	}
 
 	@PutMapping("/{id}")
@@ -112,7 +116,7 @@ class PolicyApiController {
 	/** Changes of the policy and its versions, approval requests and decisions included. */
 	@GetMapping("/{id}/history")
 	List<HistoryEntry> history(@PathVariable UUID id) {
-		return policies.history(id);
+		return views.history(id);
 	}
 
 	/** Starts a new draft from the published text. */
@@ -124,7 +128,7 @@ class PolicyApiController {
 
 	@GetMapping("/{id}/versions/{no}")
 	PolicyVersionView version(@PathVariable UUID id, @PathVariable int no) {
-		return policies.version(id, no);
+		return views.version(id, no);
 	}
 
 	/** Edits a version that is not published. */
@@ -144,7 +148,7 @@ class PolicyApiController {
 
 	@GetMapping("/{id}/versions/{no}/file")
 	ResponseEntity<Resource> file(@PathVariable UUID id, @PathVariable int no) {
-		PolicyService.Attachment attachment = policies.file(id, no);
+		PolicyViews.Attachment attachment = views.file(id, no);
 		return FileDownloads.attachment(attachment.path(), attachment.name(), attachment.mediaType());
 	}
 
@@ -163,7 +167,7 @@ class PolicyApiController {
 	/** Line by line differences of the texts of versions {@code from} and {@code to}. */
 	@GetMapping("/{id}/diff")
 	List<DiffLine> diff(@PathVariable UUID id, @RequestParam int from, @RequestParam int to) {
-		return policies.diff(id, from, to);
+		return views.diff(id, from, to);
 	}
 
 	/** The signed-in user confirms having read the published version. */
@@ -175,6 +179,6 @@ class PolicyApiController {
 	/** Who has acknowledged the published version and who has not. */
 	@GetMapping("/{id}/acknowledgements")
 	AcknowledgementCoverage coverage(@PathVariable UUID id) {
-		return policies.coverage(id);
+		return views.coverage(id);
 	}
 }

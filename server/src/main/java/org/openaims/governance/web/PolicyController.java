@@ -22,6 +22,7 @@ import org.openaims.common.web.ListUrls;
 import org.openaims.governance.PolicyDraft;
 import org.openaims.governance.PolicyRename;
 import org.openaims.governance.PolicyService;
+import org.openaims.governance.PolicyViews;
 import org.openaims.governance.PolicyStatus;
 import org.openaims.governance.PolicyVersionView;
 import org.openaims.governance.PolicyView;
@@ -58,8 +59,11 @@ class PolicyController {
 
 	private final Validator validator;
 
-	PolicyController(PolicyService policies, Validator validator) {
+	private final PolicyViews views;
+
+	PolicyController(PolicyService policies, PolicyViews views, Validator validator) {
 		this.policies = policies;
+		this.views = views;
 		this.validator = validator;
 	}
 
@@ -67,7 +71,7 @@ class PolicyController {
 	String list(@RequestParam(required = false) String q, @RequestParam(required = false) Boolean overdue,
 			@RequestParam(required = false) String after, @RequestHeader(value = "HX-Request", required = false) String htmx,
 			Model model) {
-		Page<PolicyView> page = policies.list(q, overdue, new PageRequest(25, after, "title"));
+		Page<PolicyView> page = views.list(q, overdue, new PageRequest(25, after, "title"));
 		Map<String, Object> query = new LinkedHashMap<>();
 		query.put("q", q);
 		query.put("overdue", overdue);
@@ -82,7 +86,7 @@ class PolicyController {
 
 	@GetMapping("/export")
 	ResponseEntity<byte[]> export() {
-		return CsvResponses.attachment("policies", policies::exportCsv);
+		return CsvResponses.attachment("policies", views::exportCsv);
 	}
 
 	@GetMapping("/new")
@@ -109,21 +113,21 @@ class PolicyController {
 
 	@GetMapping("/{id}")
 	String show(@PathVariable UUID id, Model model) {
-		PolicyView policy = policies.get(id);
+		PolicyView policy = views.get(id);
 		model.addAttribute("policy", policy);
-		model.addAttribute("mayWrite", policies.mayWrite(policy));
+		model.addAttribute("mayWrite", views.mayWrite(policy));
 		if (policy.publishedVersion() != null) {
-			model.addAttribute("published", policies.version(id, policy.publishedVersion()));
-			model.addAttribute("coverage", policies.coverage(id));
-			model.addAttribute("acknowledged", policies.acknowledgedByMe(id));
+			model.addAttribute("published", views.version(id, policy.publishedVersion()));
+			model.addAttribute("coverage", views.coverage(id));
+			model.addAttribute("acknowledged", views.acknowledgedByMe(id));
 		}
-		model.addAttribute("history", policies.history(id));
+		model.addAttribute("history", views.history(id));
 		return "governance/policies/detail";
 	}
 
 	@GetMapping("/{id}/edit")
 	String initUpdateForm(@PathVariable UUID id, Model model) {
-		model.addAttribute("policy", PolicyForm.of(policies.get(id)));
+		model.addAttribute("policy", PolicyForm.of(views.get(id)));
 		model.addAttribute("policyId", id);
 		return FORM;
 	}
@@ -198,7 +202,7 @@ class PolicyController {
 
 	@GetMapping("/{id}/versions/{no}")
 	String version(@PathVariable UUID id, @PathVariable int no, Model model) {
-		PolicyVersionView version = policies.version(id, no);
+		PolicyVersionView version = views.version(id, no);
 		versionModel(id, version, model);
 		model.addAttribute("draft", new PolicyDraft(version.body(), version.changeSummary()));
 		return VERSION;
@@ -220,7 +224,7 @@ class PolicyController {
 				result.reject("conflict", e.getMessage());
 			}
 		}
-		versionModel(id, policies.version(id, no), model);
+		versionModel(id, views.version(id, no), model);
 		return VERSION;
 	}
 
@@ -239,7 +243,7 @@ class PolicyController {
 
 	@GetMapping("/{id}/versions/{no}/file")
 	ResponseEntity<Resource> file(@PathVariable UUID id, @PathVariable int no) {
-		PolicyService.Attachment attachment = policies.file(id, no);
+		PolicyViews.Attachment attachment = views.file(id, no);
 		return FileDownloads.attachment(attachment.path(), attachment.name(), attachment.mediaType());
 	}
 
@@ -255,16 +259,16 @@ class PolicyController {
 
 	@GetMapping("/{id}/diff")
 	String diff(@PathVariable UUID id, @RequestParam int from, @RequestParam int to, Model model) {
-		model.addAttribute("policy", policies.get(id));
+		model.addAttribute("policy", views.get(id));
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
-		model.addAttribute("lines", policies.diff(id, from, to));
+		model.addAttribute("lines", views.diff(id, from, to));
 		return "governance/policies/diff";
 	}
 
 	private void versionModel(UUID id, PolicyVersionView version, Model model) {
-		PolicyView policy = policies.get(id);
-		boolean mayWrite = policies.mayWrite(policy) && policy.retiredAt() == null;
+		PolicyView policy = views.get(id);
+		boolean mayWrite = views.mayWrite(policy) && policy.retiredAt() == null;
 		model.addAttribute("policy", policy);
 		model.addAttribute("version", version);
 		model.addAttribute("editable", mayWrite && version.status() != PolicyStatus.PUBLISHED && version.status() != PolicyStatus.RETIRED);

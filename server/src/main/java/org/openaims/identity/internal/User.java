@@ -16,6 +16,7 @@ import org.openaims.common.ConflictException;
 import org.openaims.common.FieldChange;
 import org.openaims.identity.NewUser;
 import org.openaims.identity.PasswordChanged;
+import org.openaims.identity.AccountOrigin;
 import org.openaims.identity.Role;
 import org.openaims.identity.UserChanged;
 import org.openaims.identity.UserChanges;
@@ -53,6 +54,8 @@ public class User extends AbstractAggregateRoot<User> {
 
 	private Instant createdAt;
 
+	private String createdBy;
+
 	private Instant updatedAt;
 
 	User() {
@@ -66,8 +69,10 @@ public class User extends AbstractAggregateRoot<User> {
 		created.email = blankToNull(user.email());
 		created.passwordHash = passwordHash;
 		created.enabled = true;
-		created.roles = user.roles().stream().map(UserRole::new).collect(Collectors.toCollection(HashSet::new));
 		created.createdAt = Instant.now();
+		created.createdBy = person(actor);
+		created.roles = user.roles().stream().map(r -> new UserRole(r, person(actor), created.createdAt))
+			.collect(Collectors.toCollection(HashSet::new));
 		created.updatedAt = created.createdAt;
 		created.registerEvent(new UserCreated(created.id, created.username, created.roleSet(), Stamp.of(actor)));
 		return created;
@@ -82,12 +87,46 @@ public class User extends AbstractAggregateRoot<User> {
 		displayName = blankToNull(changes.displayName());
 		email = blankToNull(changes.email());
 		enabled = changes.enabled();
-		roles = changes.roles().stream().map(UserRole::new).collect(Collectors.toCollection(HashSet::new));
+		Map<Role, UserRole> held = new java.util.EnumMap<>(Role.class);
+		roles.forEach(r -> held.put(r.role(), r));
+		Instant now = Instant.now();
+		roles = changes.roles().stream().map(r -> held.getOrDefault(r, new UserRole(r, person(actor), now)))
+			.collect(Collectors.toCollection(HashSet::new));
 		Map<String, FieldChange> diff = FieldChange.diff(before, snapshot());
 		if (!diff.isEmpty()) {
 			updatedAt = Instant.now();
 			registerEvent(new UserChanged(id, username, diff, Stamp.of(actor)));
 		}
+	}
+
+	/**
+	 * Adds a role whose grant was approved: {@code grantedBy} asked for it, {@code approver} approved it
+	 * (the approver's act, recorded with the approver's stamp).
+	 */
+	public void grant(Role role, String grantedBy, Actor approver) {
+		if (roleSet().contains(role)) {
+			return;
+		}
+		Map<String, Object> before = snapshot();
+		roles.add(new UserRole(role, grantedBy, Instant.now()));
+		updatedAt = Instant.now();
+		registerEvent(new UserChanged(id, username, FieldChange.diff(before, snapshot()), Stamp.of(approver)));
+	}
+
+	/** Who made the account what it is: its creator and the grantor of each role (null: the system or unrecorded). */
+	public AccountOrigin origin() {
+		Map<Role, String> grantors = new java.util.EnumMap<>(Role.class);
+		roles.forEach(r -> {
+			if (r.grantedBy() != null) {
+				grantors.put(r.role(), r.grantedBy());
+			}
+		});
+		return new AccountOrigin(username, createdBy, grantors);
+	}
+
+	/** A person's name for the record, none for the application itself. */
+	private static String person(Actor actor) {
+		return Actor.SYSTEM.username().equals(actor.username()) && actor.tokenId() == null ? null : actor.username();
 	}
 
 	public void setPassword(String passwordHash, Actor actor) {

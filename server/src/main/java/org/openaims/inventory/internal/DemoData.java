@@ -1,16 +1,12 @@
 package org.openaims.inventory.internal;
 
-import java.security.SecureRandom;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 import org.openaims.common.AimsProperties;
 import org.openaims.identity.CurrentUser;
-import org.openaims.identity.NewUser;
 import org.openaims.identity.Role;
 import org.openaims.identity.UserAdministration;
 import org.openaims.identity.UserDirectory;
@@ -170,10 +166,7 @@ class DemoData implements ApplicationRunner {
 	private void person(String username, String displayName, Set<Role> roles) {
 		if (users.find(username).isEmpty()) {
 			// Demo people sign in only after an administrator sets their password.
-			byte[] secret = new byte[24];
-			new SecureRandom().nextBytes(secret);
-			userAdministration.create(new NewUser(username, displayName, username + "@northwind.example",
-					Base64.getEncoder().encodeToString(secret) + UUID.randomUUID(), roles));
+			userAdministration.createWithoutPassword(username, displayName, username + "@northwind.example", roles);
 		}
 	}
 }

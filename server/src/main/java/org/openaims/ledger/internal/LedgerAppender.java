@@ -91,7 +91,7 @@ public class LedgerAppender {
 			}
 			String payload = Payloads.of(event);
 			LedgerEntry entry = LedgerEntry.create(++seq, event.stamp().at(), event.stamp().eventId(),
-					event.stamp().actor().username(), event.stamp().actor().tokenId(), event.getClass().getSimpleName(),
+					event.stamp().actor().username(), event.stamp().actor().tokenId(), event.eventType(),
 					event.subject().type(), event.subject().id(), payload, payload.length() <= properties.maxInlinePayload(),
 					prev);
 			entries.add(entry);

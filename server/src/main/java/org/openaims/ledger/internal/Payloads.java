@@ -27,7 +27,8 @@ public final class Payloads {
 		return JSON.writeValueAsString(event);
 	}
 
-	@JsonIgnoreProperties("stamp")
+	// The entry records the stamp and the event type itself.
+	@JsonIgnoreProperties({ "stamp", "eventType" })
 	private interface WithoutStamp {
 	}
 }

@@ -1,11 +1,12 @@
 package org.openaims.risk.internal;
 
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 
+import org.openaims.approvals.ItemRef;
+import org.openaims.approvals.ReviewState;
+import org.openaims.approvals.ReviewStep;
 import org.openaims.common.Actor;
 import org.openaims.common.ConflictException;
 import org.openaims.common.Digests;
@@ -13,10 +14,12 @@ import org.openaims.common.Stamp;
 import org.openaims.risk.CriteriaDefinition;
 import org.openaims.risk.CriteriaStatus;
 import org.openaims.risk.CriteriaVersionChanged;
+import org.openaims.risk.CriteriaVersionId;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.domain.AbstractAggregateRoot;
+import org.springframework.data.relational.core.mapping.Embedded;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
@@ -41,7 +44,8 @@ public class CriteriaVersion extends AbstractAggregateRoot<CriteriaVersion> {
 
 	private String changeNote;
 
-	private String editors;
+	@Embedded.Empty(prefix = "review_")
+	private ReviewState review;
 
 	private Instant createdAt;
 
@@ -68,7 +72,7 @@ public class CriteriaVersion extends AbstractAggregateRoot<CriteriaVersion> {
 		v.createdBy = actor.username();
 		v.updatedAt = v.createdAt;
 		v.updatedBy = v.createdBy;
-		v.editors = v.createdBy;
+		v.review = ReviewState.draftBy(actor);
 		v.registerEvent(new CriteriaVersionChanged(v.id, versionNo, v.status, "drafted", v.snapshot(), Stamp.of(actor)));
 		return v;
 	}
@@ -84,7 +88,13 @@ public class CriteriaVersion extends AbstractAggregateRoot<CriteriaVersion> {
 		if (json.equals(definition) && java.util.Objects.equals(newNote, changeNote)) {
 			return false;
 		}
-		boolean voided = status == CriteriaStatus.IN_REVIEW;
+		boolean voided = review.invalidate(reviewRef(), title(), "the risk criteria changed after approval was asked for", Stamp.of(actor))
+			.map(event -> {
+				registerEvent(event);
+				return true;
+			})
+			.orElse(false);
+		review.authoredBy(actor);
 		definition = json;
 		changeNote = newNote;
 		status = CriteriaStatus.DRAFT;
@@ -94,29 +104,36 @@ public class CriteriaVersion extends AbstractAggregateRoot<CriteriaVersion> {
 		return voided;
 	}
 
-	public void submit(Actor actor) {
-		if (status != CriteriaStatus.DRAFT) {
-			throw new ConflictException("risk criteria version " + versionNo + " is " + status.name().toLowerCase().replace('_', ' ')
-					+ "; only a draft is submitted");
+	/** A step of this version's review; approved, it is in force (the caller supersedes the one before). */
+	public void reviewed(ReviewStep step) {
+		switch (step.to()) {
+			case SUBMITTED -> {
+				if (status != CriteriaStatus.DRAFT) {
+					throw new ConflictException("risk criteria version " + versionNo + " is " + status.name().toLowerCase().replace('_', ' ')
+							+ "; only a draft is submitted");
+				}
+				status = CriteriaStatus.IN_REVIEW;
+			}
+			case APPROVED -> {
+				status = CriteriaStatus.APPROVED;
+				approvedAt = Instant.now();
+			}
+			case SENT_BACK, WITHDRAWN, INVALIDATED -> status = CriteriaStatus.DRAFT;
+			default -> throw new IllegalArgumentException(step.to().name());
 		}
-		status = CriteriaStatus.IN_REVIEW;
-		touch(actor);
-		registerEvent(new CriteriaVersionChanged(id, versionNo, status, "submitted for approval", snapshot(), Stamp.of(actor)));
+		registerEvent(review.step(reviewRef(), title(), step));
 	}
 
-	public void approved(Actor actor) {
-		if (status == CriteriaStatus.IN_REVIEW) {
-			status = CriteriaStatus.APPROVED;
-			approvedAt = Instant.now();
-			registerEvent(new CriteriaVersionChanged(id, versionNo, status, "approved, in force", snapshot(), Stamp.of(actor)));
-		}
+	public ItemRef<CriteriaVersionId> reviewRef() {
+		return CriteriaVersionId.REVIEW.ref(new CriteriaVersionId(id));
 	}
 
-	public void sentBack(String why, Actor actor) {
-		if (status == CriteriaStatus.IN_REVIEW) {
-			status = CriteriaStatus.DRAFT;
-			registerEvent(new CriteriaVersionChanged(id, versionNo, status, why, snapshot(), Stamp.of(actor)));
-		}
+	private String title() {
+		return "risk criteria, version " + versionNo;
+	}
+
+	public ReviewState review() {
+		return review;
 	}
 
 	public void supersede(int byVersionNo, Actor actor) {
@@ -130,12 +147,6 @@ public class CriteriaVersion extends AbstractAggregateRoot<CriteriaVersion> {
 	private void touch(Actor actor) {
 		updatedAt = Instant.now();
 		updatedBy = actor.username();
-		if (!editorSet().contains(updatedBy)) {
-			if (editors.length() + updatedBy.length() >= 2000) {
-				throw new ConflictException("risk criteria version " + versionNo + " has too many editors to track; have it approved first");
-			}
-			editors = editors + "," + updatedBy;
-		}
 	}
 
 	/** SHA-256 of the content: what an approval approves. */
@@ -143,8 +154,9 @@ public class CriteriaVersion extends AbstractAggregateRoot<CriteriaVersion> {
 		return Digests.snapshot(versionNo, definition, changeNote);
 	}
 
+	/** Everyone who changed this version (who may not approve it). */
 	public Set<String> editorSet() {
-		return new LinkedHashSet<>(Arrays.asList(editors.split(",")));
+		return review.authors();
 	}
 
 	public CriteriaDefinition definition() {

@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.openaims.approvals.ItemRef;
+import org.openaims.approvals.ReviewState;
+import org.openaims.approvals.ReviewStep;
 import org.openaims.common.Actor;
 import org.openaims.common.ConflictException;
 import org.openaims.common.Digests;
@@ -20,12 +23,14 @@ import org.openaims.common.Stamp;
 import org.openaims.risk.AssessmentStatus;
 import org.openaims.risk.ImpactAssessmentChanged;
 import org.openaims.risk.ImpactAssessmentDetails;
+import org.openaims.risk.ImpactAssessmentId;
 import org.openaims.risk.ImpactAssessmentStatusChanged;
 import org.openaims.risk.ImpactInput;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.domain.AbstractAggregateRoot;
+import org.springframework.data.relational.core.mapping.Embedded;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -62,7 +67,8 @@ public class ImpactAssessment extends AbstractAggregateRoot<ImpactAssessment> {
 
 	private String reviewers;
 
-	private String editors;
+	@Embedded.Empty(prefix = "review_")
+	private ReviewState review;
 
 	private boolean stale;
 
@@ -100,7 +106,7 @@ public class ImpactAssessment extends AbstractAggregateRoot<ImpactAssessment> {
 		a.createdBy = actor.username();
 		a.updatedAt = a.createdAt;
 		a.updatedBy = a.createdBy;
-		a.editors = a.createdBy;
+		a.review = ReviewState.draftBy(actor);
 		a.registerEvent(new ImpactAssessmentChanged(a.id, aiSystemId, systemVersion, "started" + (basis == null ? "" : " from " + basis),
 				FieldChange.diff(Map.of(), a.fields()), Stamp.of(actor)));
 		return a;
@@ -115,7 +121,6 @@ public class ImpactAssessment extends AbstractAggregateRoot<ImpactAssessment> {
 			throw new ConflictException("this impact assessment is approved and cannot change; start a new assessment");
 		}
 		Map<String, Object> before = fields();
-		boolean voided = status == AssessmentStatus.IN_REVIEW;
 		if (stale) {
 			systemVersion = currentSystemVersion;
 			criteriaId = inForce.id();
@@ -131,6 +136,13 @@ public class ImpactAssessment extends AbstractAggregateRoot<ImpactAssessment> {
 		if (changes.isEmpty()) {
 			return false;
 		}
+		boolean voided = review.invalidate(reviewRef(), title(), "the impact assessment changed after approval was asked for", Stamp.of(actor))
+			.map(event -> {
+				registerEvent(event);
+				return true;
+			})
+			.orElse(false);
+		review.authoredBy(actor);
 		status = AssessmentStatus.DRAFT;
 		touch(actor);
 		registerEvent(new ImpactAssessmentChanged(id, aiSystemId, systemVersion, voided ? "edited under review, sent back to draft" : "edited",
@@ -138,34 +150,42 @@ public class ImpactAssessment extends AbstractAggregateRoot<ImpactAssessment> {
 		return voided;
 	}
 
-	public void submit(Actor actor) {
-		if (status != AssessmentStatus.DRAFT) {
-			throw new ConflictException("the impact assessment is " + status.name().toLowerCase().replace('_', ' ') + "; only a draft is submitted");
+	/** A step of this assessment's review; a submitted one is current (not stale) and assesses at least one impact. */
+	public void reviewed(ReviewStep step) {
+		switch (step.to()) {
+			case SUBMITTED -> {
+				if (status != AssessmentStatus.DRAFT) {
+					throw new ConflictException("the impact assessment is " + status.name().toLowerCase().replace('_', ' ')
+							+ "; only a draft is submitted");
+				}
+				if (stale) {
+					throw new ConflictException("the impact assessment is stale (" + staleReason + "); edit it for the current version first");
+				}
+				if (impacts.isEmpty()) {
+					throw new ConflictException("assess at least one impact before submitting");
+				}
+				status = AssessmentStatus.IN_REVIEW;
+			}
+			case APPROVED -> {
+				status = AssessmentStatus.APPROVED;
+				approvedAt = Instant.now();
+			}
+			case SENT_BACK, WITHDRAWN, INVALIDATED -> status = status == AssessmentStatus.APPROVED ? status : AssessmentStatus.DRAFT;
+			default -> throw new IllegalArgumentException(step.to().name());
 		}
-		if (stale) {
-			throw new ConflictException("the impact assessment is stale (" + staleReason + "); edit it for the current version first");
-		}
-		if (impacts.isEmpty()) {
-			throw new ConflictException("assess at least one impact before submitting");
-		}
-		status = AssessmentStatus.IN_REVIEW;
-		touch(actor);
-		registerEvent(new ImpactAssessmentStatusChanged(id, aiSystemId, status, stale, "submitted for approval", Stamp.of(actor)));
+		registerEvent(review.step(reviewRef(), title(), step));
 	}
 
-	public void approved(Actor actor) {
-		if (status == AssessmentStatus.IN_REVIEW) {
-			status = AssessmentStatus.APPROVED;
-			approvedAt = Instant.now();
-			registerEvent(new ImpactAssessmentStatusChanged(id, aiSystemId, status, stale, "approved", Stamp.of(actor)));
-		}
+	public ItemRef<ImpactAssessmentId> reviewRef() {
+		return ImpactAssessmentId.REVIEW.ref(new ImpactAssessmentId(id));
 	}
 
-	public void sentBack(String why, Actor actor) {
-		if (status == AssessmentStatus.IN_REVIEW) {
-			status = AssessmentStatus.DRAFT;
-			registerEvent(new ImpactAssessmentStatusChanged(id, aiSystemId, status, stale, why, Stamp.of(actor)));
-		}
+	private String title() {
+		return "impact assessment" + (systemVersion == null ? "" : " of version " + systemVersion);
+	}
+
+	public ReviewState review() {
+		return review;
 	}
 
 	/** Marks the assessment stale; returns whether it was under review (its approval request is then void). */
@@ -173,15 +193,20 @@ public class ImpactAssessment extends AbstractAggregateRoot<ImpactAssessment> {
 		if (stale) {
 			return false;
 		}
-		boolean wasInReview = status == AssessmentStatus.IN_REVIEW;
 		stale = true;
 		staleReason = reason;
 		staleSince = Instant.now();
-		if (wasInReview) {
+		boolean voided = review.invalidate(reviewRef(), title(), "the impact assessment became stale: " + reason, Stamp.of(actor))
+			.map(event -> {
+				registerEvent(event);
+				return true;
+			})
+			.orElse(false);
+		if (status == AssessmentStatus.IN_REVIEW) {
 			status = AssessmentStatus.DRAFT;
 		}
 		registerEvent(new ImpactAssessmentStatusChanged(id, aiSystemId, status, true, "stale: " + reason, Stamp.of(actor)));
-		return wasInReview;
+		return voided;
 	}
 
 	private void apply(ImpactAssessmentDetails d, CriteriaRef criteria) {
@@ -205,6 +230,11 @@ public class ImpactAssessment extends AbstractAggregateRoot<ImpactAssessment> {
 		impacts = lines;
 	}
 
+	/** The assessed content by field, as an approver reads it. */
+	public Map<String, Object> contentFields() {
+		return fields();
+	}
+
 	private Map<String, Object> fields() {
 		Map<String, Object> f = new LinkedHashMap<>();
 		f.put("systemVersion", systemVersion);
@@ -224,12 +254,6 @@ public class ImpactAssessment extends AbstractAggregateRoot<ImpactAssessment> {
 	private void touch(Actor actor) {
 		updatedAt = Instant.now();
 		updatedBy = actor.username();
-		if (!editorSet().contains(updatedBy)) {
-			if (editors.length() + updatedBy.length() >= 2000) {
-				throw new ConflictException("the impact assessment has too many editors to track; have it approved first");
-			}
-			editors = editors + "," + updatedBy;
-		}
 	}
 
 	/** SHA-256 of the content: what an approval approves. */
@@ -240,8 +264,9 @@ public class ImpactAssessment extends AbstractAggregateRoot<ImpactAssessment> {
 		return Digests.snapshot(parts.toArray());
 	}
 
+	/** Everyone who changed this assessment (who may not approve it). */
 	public Set<String> editorSet() {
-		return new LinkedHashSet<>(Arrays.asList(editors.split(",")));
+		return review.authors();
 	}
 
 	public List<String> reviewerList() {

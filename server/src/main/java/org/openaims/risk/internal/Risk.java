@@ -12,6 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.openaims.approvals.ItemRef;
+import org.openaims.approvals.ItemReviewed;
+import org.openaims.approvals.ReviewState;
+import org.openaims.approvals.ReviewStep;
 import org.openaims.common.Actor;
 import org.openaims.common.ConflictException;
 import org.openaims.common.Digests;
@@ -21,15 +25,13 @@ import org.openaims.common.InvalidInputException;
 import org.openaims.common.Stamp;
 import org.openaims.risk.ActionInput;
 import org.openaims.risk.ActionStatus;
-import org.openaims.risk.RiskAcceptanceEnded;
-import org.openaims.risk.RiskAcceptanceRequested;
-import org.openaims.risk.RiskAccepted;
+import org.openaims.risk.RiskActionDone;
 import org.openaims.risk.RiskAssessed;
 import org.openaims.risk.RiskChanged;
 import org.openaims.risk.RiskDetails;
 import org.openaims.risk.RiskFlagged;
+import org.openaims.risk.RiskId;
 import org.openaims.risk.RiskIdentified;
-import org.openaims.risk.RiskLevel;
 import org.openaims.risk.RiskStatus;
 import org.openaims.risk.RiskTreatmentPlanned;
 import org.openaims.risk.ScoreKind;
@@ -41,6 +43,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.domain.AbstractAggregateRoot;
 import org.springframework.data.relational.core.mapping.Column;
+import org.springframework.data.relational.core.mapping.Embedded;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -119,6 +122,10 @@ public class Risk extends AbstractAggregateRoot<Risk> {
 
 	private boolean reassessmentDue;
 
+	/** The review of the residual risk's acceptance; its authors are who changed what an acceptance accepts since the last one. */
+	@Embedded.Empty(prefix = "review_")
+	private ReviewState review;
+
 	private String reassessmentReason;
 
 	@MappedCollection(idColumn = "risk_id")
@@ -151,6 +158,7 @@ public class Risk extends AbstractAggregateRoot<Risk> {
 		r.createdBy = actor.username();
 		r.updatedAt = r.createdAt;
 		r.updatedBy = r.createdBy;
+		r.review = ReviewState.draftBy(actor);
 		r.registerEvent(new RiskIdentified(r.id, r.ref(), r.title, r.aiSystemId, r.category, r.owner, Stamp.of(actor)));
 		r.registerEvent(new RiskAssessed(r.id, r.ref(), ScoreKind.INHERENT, criteria.versionNo(), r.inherentLikelihood, r.inherentImpact,
 				r.inherentLevel, "first assessment", Stamp.of(actor)));
@@ -273,6 +281,35 @@ public class Risk extends AbstractAggregateRoot<Risk> {
 		return voidAcceptanceIfChanged(acceptanceBefore, actor);
 	}
 
+	/**
+	 * Marks one open treatment action done on {@code doneOn} (today when null, never in the future).
+	 * Returns whether an acceptance became void (the treatment it accepted changed).
+	 */
+	public boolean markActionDone(UUID actionId, LocalDate doneOn, Actor actor) {
+		requireOpen();
+		RiskAction action = action(actionId);
+		if (action.status() != ActionStatus.OPEN) {
+			throw new ConflictException("the action '" + action.title() + "' is " + action.status().name().toLowerCase() + " already");
+		}
+		LocalDate on = doneOn == null ? LocalDate.now() : doneOn;
+		if (on.isAfter(LocalDate.now())) {
+			throw new InvalidInputException("doneOn", "an action is done today or earlier, not on " + on);
+		}
+		String before = acceptanceSnapshot();
+		actions.remove(action);
+		actions.add(new RiskAction(action.actionId(), action.position(), action.title(), action.owner(), action.dueDate(),
+				ActionStatus.DONE, on));
+		touch(actor);
+		registerEvent(new RiskActionDone(id, ref(), actionId, action.title(), action.owner(), on, Stamp.of(actor)));
+		return voidAcceptanceIfChanged(before, actor);
+	}
+
+	/** One of the risk's treatment actions; 404 when it has none with that id. */
+	public RiskAction action(UUID actionId) {
+		return actions.stream().filter(a -> a.actionId().equals(actionId)).findFirst()
+			.orElseThrow(() -> new org.openaims.common.NotFoundException("treatment action of " + ref(), actionId));
+	}
+
 	/** Records the residual scores reached by the treatment, on the criteria in force. */
 	public boolean assessResidual(Scores scores, CriteriaRef inForce, Actor actor) {
 		requireOpen();
@@ -292,10 +329,11 @@ public class Risk extends AbstractAggregateRoot<Risk> {
 	}
 
 	/**
-	 * Asks for the residual risk to be accepted; {@code level} is its level on the criteria it was
-	 * scored on, whose roles may accept it.
+	 * Readies the residual risk for an acceptance with its rationale: the residual level is assessed,
+	 * no reassessment is due, and the treatment's actions are finished unless the risk is retained.
+	 * The acceptance itself is asked for through the approvals, which then submit it.
 	 */
-	public void requestAcceptance(String rationale, RiskLevel level, Actor actor) {
+	public boolean prepareAcceptance(String rationale, Actor actor) {
 		requireOpen();
 		if (residualLikelihood == null) {
 			throw new ConflictException(ref() + " has no residual assessment yet; assess the residual risk before asking to accept it");
@@ -310,32 +348,53 @@ public class Risk extends AbstractAggregateRoot<Risk> {
 		if (openActions && treatmentOption != TreatmentOption.RETAIN) {
 			throw new ConflictException(ref() + " has open treatment actions; finish or cancel them, or retain the risk");
 		}
+		String before = acceptanceSnapshot();
 		acceptanceRationale = rationale.strip();
-		acceptedAt = null;
-		acceptedBy = null;
-		status = RiskStatus.ACCEPTANCE_REQUESTED;
+		boolean voided = voidAcceptanceIfChanged(before, actor);
+		if (review.isApproved()) {
+			throw new ConflictException(ref() + " is accepted already as it stands");
+		}
 		touch(actor);
-		registerEvent(new RiskAcceptanceRequested(id, ref(), level.key(), level.acceptedBy(), acceptanceRationale, Stamp.of(actor)));
+		return voided;
 	}
 
-	/** The approval of the acceptance completed. */
-	public void accepted(Actor approver) {
-		if (status == RiskStatus.ACCEPTANCE_REQUESTED) {
-			status = RiskStatus.ACCEPTED;
-			acceptedAt = Instant.now();
-			acceptedBy = approver.username();
-			registerEvent(new RiskAccepted(id, ref(), residualLevel, acceptedBy, acceptanceRationale, Stamp.of(approver)));
+	/** A step of the acceptance's review: submitted, accepted (by the approver), or ended. */
+	public void reviewed(ReviewStep step) {
+		switch (step.to()) {
+			case SUBMITTED -> {
+				requireOpen();
+				status = RiskStatus.ACCEPTANCE_REQUESTED;
+				acceptedAt = null;
+				acceptedBy = null;
+			}
+			case APPROVED -> {
+				status = RiskStatus.ACCEPTED;
+				acceptedAt = Instant.now();
+				acceptedBy = step.stamp().actor().username();
+			}
+			case SENT_BACK, WITHDRAWN, INVALIDATED -> endAcceptance();
+			default -> throw new IllegalArgumentException(step.to().name());
+		}
+		registerEvent(review.step(reviewRef(), "acceptance of " + ref(), step));
+		if (step.to() == org.openaims.approvals.ReviewStatus.APPROVED) {
+			review.forgetAuthors();
 		}
 	}
 
-	/** The acceptance request was rejected or withdrawn. */
-	public void acceptanceEnded(String reason, Actor actor) {
+	private void endAcceptance() {
 		if (status == RiskStatus.ACCEPTANCE_REQUESTED || status == RiskStatus.ACCEPTED) {
 			status = RiskStatus.TREATMENT;
-			acceptedAt = null;
-			acceptedBy = null;
-			registerEvent(new RiskAcceptanceEnded(id, ref(), reason, Stamp.of(actor)));
 		}
+		acceptedAt = null;
+		acceptedBy = null;
+	}
+
+	public ItemRef<RiskId> reviewRef() {
+		return RiskId.ACCEPTANCE.ref(new RiskId(id));
+	}
+
+	public ReviewState review() {
+		return review;
 	}
 
 	/** Marks the risk for reassessment (a significant change of its AI system). */
@@ -349,22 +408,37 @@ public class Risk extends AbstractAggregateRoot<Risk> {
 	}
 
 	/** Closes the risk (it no longer exists, e.g. the activity was stopped). */
-	public void close(String reason, Actor actor) {
+	public boolean close(String reason, Actor actor) {
 		requireOpen();
+		boolean voided = review.isSubmitted();
+		if (voided) {
+			review.invalidate(reviewRef(), "acceptance of " + ref(), "the risk was closed", Stamp.of(actor)).ifPresent(this::registerEvent);
+		}
 		Map<String, Object> before = fields();
 		status = RiskStatus.CLOSED;
 		touch(actor);
 		Map<String, FieldChange> changes = new LinkedHashMap<>(FieldChange.diff(before, fields()));
 		changes.put("reason", new FieldChange(null, reason));
 		registerEvent(new RiskChanged(id, ref(), changes, Stamp.of(actor)));
+		return voided;
 	}
 
+	/**
+	 * Records who changed what an acceptance accepts; a pending or given acceptance of the content
+	 * before the change becomes void. Returns whether one did.
+	 */
 	private boolean voidAcceptanceIfChanged(String before, Actor actor) {
-		if ((status == RiskStatus.ACCEPTANCE_REQUESTED || status == RiskStatus.ACCEPTED) && !before.equals(acceptanceSnapshot())) {
-			acceptanceEnded("the risk's assessment or treatment changed after acceptance was asked for", actor);
-			return true;
+		if (before.equals(acceptanceSnapshot())) {
+			return false;
 		}
-		return false;
+		review.authoredBy(actor);
+		java.util.Optional<ItemReviewed> voided = review.invalidate(reviewRef(), "acceptance of " + ref(),
+				"the risk's assessment or treatment changed after acceptance was asked for", Stamp.of(actor));
+		voided.ifPresent(event -> {
+			registerEvent(event);
+			endAcceptance();
+		});
+		return voided.isPresent();
 	}
 
 	/** SHA-256 of what an acceptance accepts: the scores, the treatment and the rationale. */

@@ -12,9 +12,9 @@ import java.util.stream.Collectors;
 
 import org.openaims.common.AimsProperties;
 import org.openaims.common.PageRequest;
-import org.openaims.governance.ApprovalService;
-import org.openaims.governance.Decision;
-import org.openaims.governance.DecisionRequest;
+import org.openaims.approvals.ApprovalService;
+import org.openaims.approvals.Decision;
+import org.openaims.approvals.DecisionRequest;
 import org.openaims.identity.CurrentUser;
 import org.openaims.identity.Role;
 import org.openaims.identity.UserDirectory;
@@ -185,7 +185,7 @@ class RiskDemoData implements ApplicationRunner {
 		residual(LENA, creditBias, 2, 4, "Fairness gap below 2 points in release 3.2.0");
 		RiskView accepted = creditBias;
 		String approval = as(LENA, () -> risks.requestAcceptance(accepted.id(),
-				new AcceptanceRequest("Residual medium within appetite; fairness metrics reviewed every release"))).acceptance().id().toString();
+				new AcceptanceRequest("Residual medium within appetite; fairness metrics reviewed every release"))).acceptance().approval().id().toString();
 		as(APPROVER, () -> approvals.decide(UUID.fromString(approval), new DecisionRequest(Decision.APPROVE, "Accepted for the next 12 months.")));
 		risk(LENA, "Score drift after interest-rate changes", credit, "robustness", "Applicant population shifts", "Macro-economic change",
 				"Higher default losses", "Creditworthy applicants refused", null, 3, 3, "Monthly population stability report", LENA);

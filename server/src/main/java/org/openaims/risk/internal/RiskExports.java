@@ -105,12 +105,12 @@ public class RiskExports {
 	private static List<List<?>> rows(List<RiskView> risks) {
 		List<List<?>> rows = new ArrayList<>();
 		for (RiskView r : risks) {
-			rows.add(Arrays.asList(r.ref(), r.title(), r.aiSystemName() == null ? "organization" : r.aiSystemName(), r.categoryName(),
-					r.owner(), r.status(), r.criteriaVersionNo(), score(r.inherent()), r.inherent().levelName(), r.treatmentOption(),
-					r.actions().stream().map(a -> a.title() + " (" + a.status() + ", due " + a.dueDate() + ")").collect(Collectors.joining("; ")),
-					r.actions().stream().flatMap(a -> a.controls().stream()).map(ControlRef::refId).distinct().collect(Collectors.joining("; ")),
-					score(r.target()), score(r.residual()), r.residual() == null ? null : r.residual().levelName(), r.acceptedBy(),
-					r.acceptedAt(), r.reassessmentDue(), r.reviewDate()));
+			rows.add(Arrays.asList(r.ref(), r.title(), r.about().aiSystemName() == null ? "organization" : r.about().aiSystemName(), r.about().categoryName(),
+					r.about().owner(), r.status(), r.assessment().criteriaVersionNo(), score(r.assessment().inherent()), r.assessment().inherent().levelName(), r.plan().treatmentOption(),
+					r.plan().actions().stream().map(a -> a.title() + " (" + a.status() + ", due " + a.dueDate() + ")").collect(Collectors.joining("; ")),
+					r.plan().actions().stream().flatMap(a -> a.controls().stream()).map(ControlRef::refId).distinct().collect(Collectors.joining("; ")),
+					score(r.assessment().target()), score(r.assessment().residual()), r.assessment().residual() == null ? null : r.assessment().residual().levelName(), r.acceptance().acceptedBy(),
+					r.acceptance().acceptedAt(), r.schedule().reassessmentDue(), r.schedule().reviewDate()));
 		}
 		return rows;
 	}

@@ -20,7 +20,7 @@ import org.openaims.risk.ImpactAssessmentService;
 import org.openaims.risk.ImpactAssessmentView;
 import org.openaims.risk.ImpactInput;
 import org.openaims.risk.RiskCriteriaService;
-import org.openaims.risk.RiskService;
+import org.openaims.risk.RiskViews;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,15 +44,15 @@ class ImpactAssessmentController {
 
 	private final RiskCriteriaService criteria;
 
-	private final RiskService risks;
+	private final RiskViews views;
 
 	private final AiSystemService systems;
 
-	ImpactAssessmentController(ImpactAssessmentService assessments, RiskCriteriaService criteria, RiskService risks,
+	ImpactAssessmentController(ImpactAssessmentService assessments, RiskCriteriaService criteria, RiskViews views,
 			AiSystemService systems) {
 		this.assessments = assessments;
 		this.criteria = criteria;
-		this.risks = risks;
+		this.views = views;
 		this.systems = systems;
 	}
 
@@ -163,7 +163,7 @@ class ImpactAssessmentController {
 		model.addAttribute("mayWrite", assessments.mayWrite(a.aiSystemId()));
 		model.addAttribute("areas", ImpactArea.values());
 		model.addAttribute("others", assessments.list(a.aiSystemId(), null, null));
-		model.addAttribute("risks", risks.forSystem(a.aiSystemId()));
+		model.addAttribute("risks", views.forSystem(a.aiSystemId()));
 		model.addAttribute("history", assessments.history(a.id()));
 		try {
 			var current = criteria.current();

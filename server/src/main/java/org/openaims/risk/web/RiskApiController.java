@@ -15,6 +15,7 @@ import org.openaims.risk.RiskCategory;
 import org.openaims.risk.RiskDetails;
 import org.openaims.risk.RiskFilter;
 import org.openaims.risk.RiskService;
+import org.openaims.risk.RiskViews;
 import org.openaims.risk.RiskStatus;
 import org.openaims.risk.RiskView;
 import org.openaims.risk.ScoreKind;
@@ -41,8 +42,11 @@ class RiskApiController {
 
 	private final RiskService risks;
 
-	RiskApiController(RiskService risks) {
+	private final RiskViews views;
+
+	RiskApiController(RiskService risks, RiskViews views) {
 		this.risks = risks;
+		this.views = views;
 	}
 
 	/**
@@ -61,7 +65,7 @@ class RiskApiController {
 			@RequestParam(required = false) Integer likelihood, @RequestParam(required = false) Integer impact,
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String after,
 			@RequestParam(required = false) String sort) {
-		return risks.list(new RiskFilter(aiSystem, organization, category, owner, status, level, residualLevel, reassessment, q, scores,
+		return views.list(new RiskFilter(aiSystem, organization, category, owner, status, level, residualLevel, reassessment, q, scores,
 				likelihood, impact), new PageRequest(limit, after, sort));
 	}
 
@@ -72,7 +76,7 @@ class RiskApiController {
 			@RequestParam(required = false) String owner, @RequestParam(required = false) RiskStatus status,
 			@RequestParam(required = false) String level, @RequestParam(required = false) String residualLevel,
 			@RequestParam(required = false) Boolean reassessment, @RequestParam(required = false) String q) {
-		return risks.heatMap(new RiskFilter(aiSystem, organization, category, owner, status, level, residualLevel, reassessment, q, null,
+		return views.heatMap(new RiskFilter(aiSystem, organization, category, owner, status, level, residualLevel, reassessment, q, null,
 				null, null), kind == null ? ScoreKind.INHERENT : kind);
 	}
 
@@ -83,13 +87,13 @@ class RiskApiController {
 			@RequestParam(required = false) String owner, @RequestParam(required = false) RiskStatus status,
 			@RequestParam(required = false) String level, @RequestParam(required = false) String residualLevel,
 			@RequestParam(required = false) Boolean reassessment, @RequestParam(required = false) String q) {
-		return RiskDownloads.download(risks, new RiskFilter(aiSystem, organization, category, owner, status, level, residualLevel,
+		return RiskDownloads.download(views, new RiskFilter(aiSystem, organization, category, owner, status, level, residualLevel,
 				reassessment, q, null, null, null), format);
 	}
 
 	@GetMapping("/categories")
 	List<RiskCategory> categories() {
-		return risks.categories();
+		return views.categories();
 	}
 
 	@PostMapping("/categories")
@@ -99,12 +103,12 @@ class RiskApiController {
 
 	@GetMapping("/{id}")
 	RiskView get(@PathVariable UUID id) {
-		return risks.get(id);
+		return views.get(id);
 	}
 
 	@GetMapping("/{id}/history")
 	List<HistoryEntry> history(@PathVariable UUID id) {
-		return risks.history(id);
+		return views.history(id);
 	}
 
 	@PostMapping

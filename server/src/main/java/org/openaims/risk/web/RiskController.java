@@ -27,6 +27,7 @@ import org.openaims.risk.RiskCriteriaView;
 import org.openaims.risk.RiskDetails;
 import org.openaims.risk.RiskFilter;
 import org.openaims.risk.RiskService;
+import org.openaims.risk.RiskViews;
 import org.openaims.risk.RiskStatus;
 import org.openaims.risk.RiskView;
 import org.openaims.risk.ScoreKind;
@@ -61,8 +62,11 @@ class RiskController {
 
 	private final AiSystemService systems;
 
-	RiskController(RiskService risks, RiskCriteriaService criteria, AiSystemService systems) {
+	private final RiskViews views;
+
+	RiskController(RiskService risks, RiskViews views, RiskCriteriaService criteria, AiSystemService systems) {
 		this.risks = risks;
+		this.views = views;
 		this.criteria = criteria;
 		this.systems = systems;
 	}
@@ -82,11 +86,11 @@ class RiskController {
 			@RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
 		RiskFilter filter = new RiskFilter(aiSystem, organization, category, null, status, level, residualLevel, reassessment, q, scores,
 				likelihood, impact);
-		Page<RiskView> page = risks.list(filter, new PageRequest(25, after, null));
+		Page<RiskView> page = views.list(filter, new PageRequest(25, after, null));
 		Map<String, Object> query = query(filter);
 		model.addAttribute("filter", filter);
 		model.addAttribute("page", page);
-		model.addAttribute("total", risks.count(filter));
+		model.addAttribute("total", views.count(filter));
 		model.addAttribute("nextUrl", page.next() == null ? null : ListUrls.url("/risks", query, null, page.next()));
 		model.addAttribute("firstUrl", after == null ? null : ListUrls.url("/risks", query, null, null));
 		query.remove("scores");
@@ -109,7 +113,7 @@ class RiskController {
 		RiskFilter filter = new RiskFilter(aiSystem, organization, category, null, status, null, null, reassessment, q, null, null, null);
 		HeatMap inherent;
 		try {
-			inherent = risks.heatMap(filter, ScoreKind.INHERENT);
+			inherent = views.heatMap(filter, ScoreKind.INHERENT);
 		}
 		catch (ConflictException e) {
 			model.addAttribute("noCriteria", e.getMessage());
@@ -118,7 +122,7 @@ class RiskController {
 			return "risk/heatmap";
 		}
 		model.addAttribute("filter", filter);
-		List<HeatMap> maps = List.of(inherent, risks.heatMap(filter, ScoreKind.RESIDUAL));
+		List<HeatMap> maps = List.of(inherent, views.heatMap(filter, ScoreKind.RESIDUAL));
 		Map<String, String> cellUrls = new LinkedHashMap<>();
 		for (HeatMap map : maps) {
 			for (HeatMap.Cell cell : map.cells()) {
@@ -140,7 +144,7 @@ class RiskController {
 			@RequestParam(required = false) String residualLevel, @RequestParam(required = false) Boolean reassessment,
 			@RequestParam(required = false) String q, @RequestParam(required = false) ScoreKind scores,
 			@RequestParam(required = false) Integer likelihood, @RequestParam(required = false) Integer impact) {
-		return RiskDownloads.download(risks, new RiskFilter(aiSystem, organization, category, null, status, level, residualLevel,
+		return RiskDownloads.download(views, new RiskFilter(aiSystem, organization, category, null, status, level, residualLevel,
 				reassessment, q, scores, likelihood, impact), format);
 	}
 
@@ -173,10 +177,10 @@ class RiskController {
 
 	@GetMapping("/{id}/edit")
 	String initUpdateForm(@PathVariable UUID id, Model model) {
-		RiskView r = risks.get(id);
-		model.addAttribute("risk", new RiskDetails(r.title(), r.description(), r.aiSystemId(), r.category(), r.cause(), r.source(),
-				r.consequenceOrganization(), r.consequenceIndividuals(), r.consequenceSociety(), r.inherent().likelihood(),
-				r.inherent().impact(), r.existingControls(), r.owner(), r.reviewDate(), r.version()));
+		RiskView r = views.get(id);
+		model.addAttribute("risk", new RiskDetails(r.title(), r.about().description(), r.about().aiSystemId(), r.about().category(), r.about().cause(), r.about().source(),
+				r.about().consequenceOrganization(), r.about().consequenceIndividuals(), r.about().consequenceSociety(), r.assessment().inherent().likelihood(),
+				r.assessment().inherent().impact(), r.about().existingControls(), r.about().owner(), r.schedule().reviewDate(), r.recorded().version()));
 		model.addAttribute("riskId", id);
 		model.addAttribute("ref", r.ref());
 		return form(model);
@@ -204,11 +208,11 @@ class RiskController {
 
 	@GetMapping("/{id}")
 	String show(@PathVariable UUID id, Model model) {
-		RiskView risk = risks.get(id);
+		RiskView risk = views.get(id);
 		model.addAttribute("risk", risk);
-		model.addAttribute("mayChange", risks.mayChange(risk));
-		model.addAttribute("history", risks.history(id));
-		model.addAttribute("scores", new Scores(risk.inherent().likelihood(), risk.inherent().impact(), null));
+		model.addAttribute("mayChange", views.mayChange(risk));
+		model.addAttribute("history", views.history(id));
+		model.addAttribute("scores", new Scores(risk.assessment().inherent().likelihood(), risk.assessment().inherent().impact(), null));
 		addScales(model);
 		return "risk/detail";
 	}
@@ -238,7 +242,7 @@ class RiskController {
 
 	@GetMapping("/{id}/treatment")
 	String initTreatmentForm(@PathVariable UUID id, Model model) {
-		RiskView risk = risks.get(id);
+		RiskView risk = views.get(id);
 		model.addAttribute("treatment", RiskForms.TreatmentForm.of(risk, 2));
 		return treatmentForm(risk, model);
 	}
@@ -246,7 +250,7 @@ class RiskController {
 	@PostMapping("/{id}/treatment")
 	String processTreatmentForm(@PathVariable UUID id, @ModelAttribute("treatment") RiskForms.TreatmentForm form, BindingResult result,
 			Model model, RedirectAttributes redirect) {
-		RiskView risk = risks.get(id);
+		RiskView risk = views.get(id);
 		if (!result.hasErrors()) {
 			try {
 				risks.plan(id, form.treatment());
@@ -306,7 +310,7 @@ class RiskController {
 	private void addChoices(Model model) {
 		List<AiSystemView> all = systems.list(AiSystemFilter.none(), PageRequest.first(PageRequest.MAX_LIMIT)).items();
 		model.addAttribute("systems", all);
-		model.addAttribute("categories", risks.categories());
+		model.addAttribute("categories", views.categories());
 		RiskCriteriaView current = addScales(model);
 		model.addAttribute("levels", current == null ? List.of() : current.definition().levels());
 	}

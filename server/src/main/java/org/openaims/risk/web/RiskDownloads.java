@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import org.openaims.common.ExportFormat;
 import org.openaims.common.web.Downloads;
 import org.openaims.risk.RiskFilter;
-import org.openaims.risk.RiskService;
+import org.openaims.risk.RiskViews;
 
 import org.springframework.http.ResponseEntity;
 
@@ -15,8 +15,8 @@ final class RiskDownloads {
 	private RiskDownloads() {
 	}
 
-	static ResponseEntity<byte[]> download(RiskService risks, RiskFilter filter, String format) {
+	static ResponseEntity<byte[]> download(RiskViews views, RiskFilter filter, String format) {
 		ExportFormat chosen = ExportFormat.parse(format == null ? "csv" : format);
-		return Downloads.attachment("risk-register-" + LocalDate.now(), chosen, out -> risks.export(filter, chosen, out));
+		return Downloads.attachment("risk-register-" + LocalDate.now(), chosen, out -> views.export(filter, chosen, out));
 	}
 }

@@ -29,13 +29,13 @@ final class RiskForms {
 
 		static TreatmentForm of(RiskView risk, int emptyRows) {
 			List<ActionRow> rows = new ArrayList<>();
-			risk.actions().forEach(a -> rows.add(new ActionRow(a.id(), a.title(), a.owner(), a.dueDate(), a.status(),
+			risk.plan().actions().forEach(a -> rows.add(new ActionRow(a.id(), a.title(), a.owner(), a.dueDate(), a.status(),
 					String.join(", ", a.controls().stream().map(c -> c.frameworkKey().equals("iso42001-2023") ? c.refId() : c.frameworkKey() + ":" + c.refId()).toList()))));
 			for (int i = 0; i < emptyRows; i++) {
-				rows.add(new ActionRow(null, null, risk.owner(), LocalDate.now().plusMonths(1), ActionStatus.OPEN, null));
+				rows.add(new ActionRow(null, null, risk.about().owner(), LocalDate.now().plusMonths(1), ActionStatus.OPEN, null));
 			}
-			return new TreatmentForm(risk.treatmentOption() == null ? TreatmentOption.MODIFY : risk.treatmentOption(), risk.treatmentNote(),
-					risk.target() == null ? null : risk.target().likelihood(), risk.target() == null ? null : risk.target().impact(), rows);
+			return new TreatmentForm(risk.plan().treatmentOption() == null ? TreatmentOption.MODIFY : risk.plan().treatmentOption(), risk.plan().treatmentNote(),
+					risk.assessment().target() == null ? null : risk.assessment().target().likelihood(), risk.assessment().target() == null ? null : risk.assessment().target().impact(), rows);
 		}
 
 		Treatment treatment() {

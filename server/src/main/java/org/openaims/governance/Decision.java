@@ -1,6 +1,0 @@
-package org.openaims.governance;
-
-/** What an approver decides. */
-public enum Decision {
-	APPROVE, REJECT
-}

@@ -1,8 +1,0 @@
-package org.openaims.governance;
-
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-
-/** An approver's decision with a comment (a rejection needs one). */
-public record DecisionRequest(@NotNull Decision decision, @Size(max = 2000) String comment) {
-}
