@@ -72,7 +72,6 @@ final class AuthorizationMatrix {
 			GET    /api/v1/approvals/export                                401   200   200   200   200   200   200   200   200
 			GET    /api/v1/approvals/inbox                                 401   200   200   200   200   200   200   200   200
 			GET    /api/v1/approvals/{id}                                  401   200   200   200   200   200   200   200   200
-			POST   /api/v1/approvals                                       401   201   201   201   201   403   403   403   403
 			POST   /api/v1/approvals/{id}/decisions                 own    401   403   403   403   403   403   403   403   403
 			POST   /api/v1/approvals/{id}/decisions                 other  401   403   200   403   403   200   403   403   403
 			POST   /api/v1/approvals/{id}/withdraw                  own    401   200   200   200   200   200   200   200   200

@@ -353,12 +353,6 @@ class AuthorizationMatrixTests {
 		reads("GET /api/v1/approvals/export", () -> "/api/v1/approvals/export");
 		reads("GET /api/v1/approvals/inbox", () -> "/api/v1/approvals/inbox");
 		reads("GET /api/v1/approvals/{id}", () -> "/api/v1/approvals/" + pendingApproval(requester));
-		write("POST /api/v1/approvals", (who, own) -> {
-			String id = policy(admin.username());
-			String version = api.body(api.get(admin, "/api/v1/policies/" + id + "/versions/1"), HttpStatus.OK).get("id").asString();
-			return new Cell(() -> post(who, "/api/v1/approvals", Map.of("itemType", "policy-version", "itemId", version,
-					"approverRoles", List.of("APPROVER"))));
-		});
 		write("POST /api/v1/approvals/{id}/decisions", (who, own) -> {
 			String id = pendingApproval(own && !who.anonymous() ? who.user() : requester);
 			return new Cell(() -> post(who, "/api/v1/approvals/" + id + "/decisions", Map.of("decision", "APPROVE")));

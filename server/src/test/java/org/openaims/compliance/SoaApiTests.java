@@ -176,8 +176,8 @@ class SoaApiTests {
 		LedgerTestSupport.awaitRecorded(jdbc);
 		List<String> events = new ArrayList<>();
 		api.body(api.get(approver, "/api/v1/soa/" + id + "/history"), HttpStatus.OK).forEach(e -> events.add(e.get("event").asString()));
-		assertThat(events).containsSubsequence("SoaCreated", "SoaEntriesChanged", "SoaVersionChanged", "ApprovalRequested",
-				"ApprovalDecided", "ApprovalCompleted", "SoaVersionChanged", "SoaVersionChanged", "SoaEntriesChanged");
+		assertThat(events).containsSubsequence("SoaCreated", "SoaEntriesChanged", "SoaVersionSubmitted", "ApprovalRequested",
+				"ApprovalDecided", "ApprovalCompleted", "SoaVersionApproved", "SoaVersionChanged", "SoaEntriesChanged");
 	}
 
 	@Test

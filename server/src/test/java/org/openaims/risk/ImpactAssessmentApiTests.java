@@ -104,8 +104,8 @@ class ImpactAssessmentApiTests {
 		LedgerTestSupport.awaitRecorded(jdbc);
 		List<String> events = new ArrayList<>();
 		api.body(api.get(owner, "/api/v1/impact-assessments/" + id + "/history"), HttpStatus.OK).forEach(e -> events.add(e.get("event").asString()));
-		assertThat(events).containsSubsequence("ImpactAssessmentChanged", "ImpactAssessmentChanged", "ImpactAssessmentStatusChanged",
-				"ApprovalRequested", "ApprovalDecided", "ApprovalCompleted", "ImpactAssessmentStatusChanged", "ImpactAssessmentStatusChanged");
+		assertThat(events).containsSubsequence("ImpactAssessmentChanged", "ImpactAssessmentChanged", "ImpactAssessmentSubmitted",
+				"ApprovalRequested", "ApprovalDecided", "ApprovalCompleted", "ImpactAssessmentApproved", "ImpactAssessmentStatusChanged");
 	}
 
 	@Test

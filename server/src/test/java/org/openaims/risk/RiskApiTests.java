@@ -130,8 +130,8 @@ class RiskApiTests {
 		JsonNode requested = api.body(api.post(riskOwner, "/api/v1/risks/" + id + "/acceptance", Map.of("rationale",
 				"Quarterly bias audits keep it within appetite")), HttpStatus.OK);
 		assertThat(requested.get("status").asString()).isEqualTo("ACCEPTANCE_REQUESTED");
-		String approval = requested.get("acceptance").get("id").asString();
-		assertThat(requested.get("acceptance").get("approverRoles").toString()).contains("AIMS_MANAGER", "ADMIN").doesNotContain("RISK_OWNER");
+		String approval = requested.get("approval").get("id").asString();
+		assertThat(requested.get("approval").get("approverRoles").toString()).contains("AIMS_MANAGER", "ADMIN").doesNotContain("RISK_OWNER");
 
 		// A risk owner (below the "high" threshold) may not accept it.
 		TestUser otherOwner = users.create(Role.RISK_OWNER, Role.APPROVER);
@@ -162,7 +162,7 @@ class RiskApiTests {
 		assertThat(changed.get("residual").get("level").asString()).isEqualTo("critical");
 		// Critical: only an administrator may accept.
 		String second = api.body(api.post(riskOwner, "/api/v1/risks/" + id + "/acceptance", Map.of("rationale", "board decision")),
-				HttpStatus.OK).get("acceptance").get("id").asString();
+				HttpStatus.OK).get("approval").get("id").asString();
 		api.problem(api.post(otherManager, "/api/v1/approvals/" + second + "/decisions", Map.of("decision", "APPROVE")),
 				HttpStatus.FORBIDDEN, null, "needs one of the roles [ADMIN]");
 		TestUser admin = users.create(Role.ADMIN);
@@ -174,9 +174,9 @@ class RiskApiTests {
 		List<String> events = new ArrayList<>();
 		api.body(api.get(riskOwner, "/api/v1/risks/" + id + "/history"), HttpStatus.OK).forEach(e -> events.add(e.get("event").asString()));
 		assertThat(events).containsSubsequence("RiskIdentified", "RiskAssessed", "RiskTreatmentPlanned", "RiskAssessed", "RiskAssessed",
-				"RiskAcceptanceRequested", "ApprovalRequested", "ApprovalDecided", "ApprovalCompleted", "RiskAccepted", "RiskAssessed",
-				"RiskAcceptanceEnded", "ApprovalClosed", "RiskAcceptanceRequested", "ApprovalRequested", "ApprovalDecided",
-				"ApprovalCompleted", "RiskAccepted");
+				"RiskAcceptanceSubmitted", "ApprovalRequested", "ApprovalDecided", "ApprovalCompleted", "RiskAcceptanceApproved", "RiskAssessed",
+				"RiskAcceptanceInvalidated", "ApprovalClosed", "RiskAcceptanceSubmitted", "ApprovalRequested", "ApprovalDecided",
+				"ApprovalCompleted", "RiskAcceptanceApproved");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM ledger_entries WHERE subject_type = 'risk' AND subject_id = :id").param("id", id)
 			.query(Long.class).single()).isGreaterThanOrEqualTo(10);
 		JsonNode verdict = api.body(api.get(users.create(Role.AUDITOR), "/api/v1/ledger/verify"), HttpStatus.OK);
