@@ -67,6 +67,7 @@ final class AuthorizationMatrix {
 			GET    /api/v1/scope/versions                                  401   200   200   200   200   200   200   200   200
 			GET    /api/v1/scope/versions/{versionNo}                      401   200   200   200   200   200   200   200   200
 			PUT    /api/v1/scope                                           401   200   200   403   403   403   403   403   403
+			POST   /api/v1/scope/versions/{versionNo}/submit               401   200   200   403   403   403   403   403   403
 			# -- approvals ----------------------------------------------------------------------------------------------------
 			GET    /api/v1/approvals                                       401   200   200   200   200   200   200   200   200
 			GET    /api/v1/approvals/export                                401   200   200   200   200   200   200   200   200
@@ -178,6 +179,8 @@ final class AuthorizationMatrix {
 			PUT    /api/v1/risks/{id}/treatment                     other  401   200   200   403   403   403   403   403   403
 			POST   /api/v1/risks/{id}/residual                      own    401   200   200   200   200   200   200   200   200
 			POST   /api/v1/risks/{id}/residual                      other  401   200   200   403   403   403   403   403   403
+			POST   /api/v1/risks/{id}/actions/{actionId}/done       own    401   200   200   200   200   200   200   200   200
+			POST   /api/v1/risks/{id}/actions/{actionId}/done       other  401   200   200   403   403   403   403   403   403
 			POST   /api/v1/risks/{id}/acceptance                    own    401   200   200   200   200   200   200   200   200
 			POST   /api/v1/risks/{id}/acceptance                    other  401   200   200   403   403   403   403   403   403
 			POST   /api/v1/risks/{id}/close                         own    401   200   200   200   200   200   200   200   200
@@ -224,6 +227,7 @@ final class AuthorizationMatrix {
 			POST   /vendors/{id}/edit                                      login 302   302   302   403   403   403   403   403
 			POST   /vendors/{id}/retire                                    login 302   302   302   403   403   403   403   403
 			POST   /scope/edit                                             login 302   302   403   403   403   403   403   403
+			POST   /scope/versions/{versionNo}/submit                      login 302   302   403   403   403   403   403   403
 			POST   /approvals/{id}/decide                           own    login 403   403   403   403   403   403   403   403
 			POST   /approvals/{id}/decide                           other  login 403   302   403   403   302   403   403   403
 			POST   /approvals/{id}/withdraw                         own    login 302   302   302   302   302   302   302   302
@@ -274,6 +278,8 @@ final class AuthorizationMatrix {
 			POST   /risks/{id}/assessments                          other  login 302   302   403   403   403   403   403   403
 			POST   /risks/{id}/treatment                            own    login 302   302   302   302   302   302   302   302
 			POST   /risks/{id}/treatment                            other  login 302   302   403   403   403   403   403   403
+			POST   /risks/{id}/actions/{actionId}/done              own    login 302   302   302   302   302   302   302   302
+			POST   /risks/{id}/actions/{actionId}/done              other  login 302   302   403   403   403   403   403   403
 			POST   /risks/{id}/residual                             own    login 302   302   302   302   302   302   302   302
 			POST   /risks/{id}/residual                             other  login 302   302   403   403   403   403   403   403
 			POST   /risks/{id}/acceptance                           own    login 302   302   302   302   302   302   302   302

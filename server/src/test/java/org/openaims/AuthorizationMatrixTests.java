@@ -347,6 +347,10 @@ class AuthorizationMatrixTests {
 		reads("GET /api/v1/scope/versions", () -> "/api/v1/scope/versions");
 		reads("GET /api/v1/scope/versions/{versionNo}", () -> "/api/v1/scope/versions/1");
 		write("PUT /api/v1/scope", (who, own) -> new Cell(() -> put(who, "/api/v1/scope", scopeBody())));
+		write("POST /api/v1/scope/versions/{versionNo}/submit", (who, own) -> {
+			int version = scopeDraft();
+			return new Cell(() -> post(who, "/api/v1/scope/versions/" + version + "/submit", Map.of()));
+		});
 
 		// approvals
 		reads("GET /api/v1/approvals", () -> "/api/v1/approvals");
@@ -568,6 +572,10 @@ class AuthorizationMatrixTests {
 			String id = risk(owner(who, own));
 			return new Cell(() -> post(who, "/api/v1/risks/" + id + "/residual", Map.of("likelihood", 1, "impact", 2)));
 		});
+		write("POST /api/v1/risks/{id}/actions/{actionId}/done", (who, own) -> {
+			String[] action = openAction(owner(who, own));
+			return new Cell(() -> post(who, "/api/v1/risks/" + action[0] + "/actions/" + action[1] + "/done", Map.of()));
+		});
 		write("POST /api/v1/risks/{id}/acceptance", (who, own) -> {
 			String id = residualRisk(owner(who, own));
 			return new Cell(() -> post(who, "/api/v1/risks/" + id + "/acceptance", Map.of("rationale", "low enough")));
@@ -674,6 +682,10 @@ class AuthorizationMatrixTests {
 		write("POST /vendors/{id}/retire", (who, own) -> {
 			String id = vendor();
 			return new Cell(() -> form(who, "/vendors/" + id + "/retire", "reason", "contract ended"));
+		});
+		write("POST /scope/versions/{versionNo}/submit", (who, own) -> {
+			int version = scopeDraft();
+			return new Cell(() -> form(who, "/scope/versions/" + version + "/submit"));
 		});
 		write("POST /scope/edit", (who, own) -> new Cell(() -> form(who, "/scope/edit", "boundaries", "Everything " + next(),
 				"inclusionCriteria", "All AI systems we build or buy")));
@@ -816,6 +828,10 @@ class AuthorizationMatrixTests {
 		write("POST /risks/{id}/residual", (who, own) -> {
 			String id = risk(owner(who, own));
 			return new Cell(() -> form(who, "/risks/" + id + "/residual", "likelihood", "1", "impact", "2"));
+		});
+		write("POST /risks/{id}/actions/{actionId}/done", (who, own) -> {
+			String[] action = openAction(owner(who, own));
+			return new Cell(() -> form(who, "/risks/" + action[0] + "/actions/" + action[1] + "/done"));
 		});
 		write("POST /risks/{id}/acceptance", (who, own) -> {
 			String id = residualRisk(owner(who, own));
@@ -999,8 +1015,26 @@ class AuthorizationMatrixTests {
 		return Map.of("boundaries", "Everything " + next(), "inclusionCriteria", "All AI systems we build or buy");
 	}
 
+	/** A scope statement in force: saved by the administrator and approved by someone else. */
 	private void scope() {
-		api.body(api.put(admin, "/api/v1/scope", scopeBody()), HttpStatus.OK);
+		int version = scopeDraft();
+		String approval = api.body(api.post(admin, "/api/v1/scope/versions/" + version + "/submit", Map.of()), HttpStatus.OK)
+			.get("approval").get("id").asString();
+		api.body(api.post(approver, "/api/v1/approvals/" + approval + "/decisions", Map.of("decision", "APPROVE")), HttpStatus.OK);
+	}
+
+	/** The number of a new draft of the scope statement, the newest version. */
+	private int scopeDraft() {
+		return api.body(api.put(admin, "/api/v1/scope", scopeBody()), HttpStatus.OK).get("versionNo").asInt();
+	}
+
+	/** A risk of the administrator's with one open treatment action owned by {@code actionOwner}: its id and the action's. */
+	private String[] openAction(String actionOwner) {
+		String id = risk(admin.username());
+		JsonNode planned = api.body(api.put(admin, "/api/v1/risks/" + id + "/treatment", Map.of("option", "MODIFY", "actions",
+				List.of(Map.of("title", "Guard " + next(), "owner", actionOwner, "dueDate", LocalDate.now().plusDays(20).toString(),
+						"controls", List.of("A.6.2.8"))))), HttpStatus.OK);
+		return new String[] { id, planned.get("actions").get(0).get("id").asString() };
 	}
 
 	private Map<String, Object> policyBody(String owner) {

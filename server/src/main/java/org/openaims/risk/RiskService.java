@@ -174,8 +174,8 @@ public class RiskService {
 	 * given acceptance becomes void (what it accepted changed).
 	 */
 	@PreAuthorize("isAuthenticated()")
-	public RiskView markActionDone(UUID id, UUID actionId, @Valid ActionDone done) {
-		Risk risk = load(id);
+	public RiskView markActionDone(RiskId id, UUID actionId, @Valid ActionDone done) {
+		Risk risk = load(id.value());
 		String me = CurrentUser.username();
 		if (!mayChange(risk) && !risk.action(actionId).owner().equals(me)) {
 			throw new AccessDeniedException("only the action's owner, the owner of " + risk.ref() + ", who entered it or an AIMS manager"

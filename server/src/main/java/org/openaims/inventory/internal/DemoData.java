@@ -4,7 +4,11 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
+import org.openaims.approvals.ApprovalService;
+import org.openaims.approvals.Decision;
+import org.openaims.approvals.DecisionRequest;
 import org.openaims.common.AimsProperties;
 import org.openaims.identity.CurrentUser;
 import org.openaims.identity.Role;
@@ -21,6 +25,7 @@ import org.openaims.inventory.NewSystemVersion;
 import org.openaims.inventory.RiskTier;
 import org.openaims.inventory.ScopeService;
 import org.openaims.inventory.ScopeStatementDetails;
+import org.openaims.inventory.ScopeStatementView;
 import org.openaims.inventory.ScopeStatementDetails.Exclusion;
 import org.openaims.inventory.VendorDetails;
 import org.openaims.inventory.VendorService;
@@ -60,9 +65,12 @@ class DemoData implements ApplicationRunner {
 
 	private final Vendors vendorRepository;
 
+	private final ApprovalService approvals;
+
 	DemoData(AimsProperties properties, UserAdministration userAdministration, UserDirectory users,
 			VendorService vendors, AiSystemService systems, ScopeService scope, AiSystems systemRepository,
-			Vendors vendorRepository) {
+			Vendors vendorRepository, ApprovalService approvals) {
+		this.approvals = approvals;
 		this.properties = properties;
 		this.userAdministration = userAdministration;
 		this.users = users;
@@ -149,7 +157,7 @@ class DemoData implements ApplicationRunner {
 				false, null, null, null, false,
 				"Idea stage only, no data processed and no output used; brought into scope when design starts", null));
 
-		scope.revise(new ScopeStatementDetails(
+		ScopeStatementView written = as("maria.keller", () -> scope.revise(new ScopeStatementDetails(
 				"The AIMS covers Northwind Finance's retail banking business in Germany and Ireland: the design, "
 						+ "development, procurement, deployment and operation of AI systems used in lending, fraud "
 						+ "prevention, customer service, recruitment and software engineering, including the supporting "
@@ -160,7 +168,16 @@ class DemoData implements ApplicationRunner {
 						"Separate legal entity with its own AIMS; interfaces (shared data platform) are covered"),
 						new Exclusion("Research sandboxes without production data",
 								"No decisions or outputs reach customers or employees; entry into design brings a system into scope")),
-				"First scope statement", null));
+				"First scope statement", null)));
+		// Submitted by the AIMS manager who wrote it, approved by someone else: the scope in force.
+		ScopeStatementView submitted = as("maria.keller", () -> scope.submit(written.versionNo()));
+		as("sam.ortiz", () -> approvals.decide(submitted.approval().id(),
+				new DecisionRequest(Decision.APPROVE, "Matches the management's decision on the AIMS boundaries.")));
+	}
+
+	private <T> T as(String username, Supplier<T> work) {
+		Set<Role> roles = users.find(username).map(u -> u.roles()).orElse(EnumSet.noneOf(Role.class));
+		return CurrentUser.runAs(username, roles, work);
 	}
 
 	private void person(String username, String displayName, Set<Role> roles) {

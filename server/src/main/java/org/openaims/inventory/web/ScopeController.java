@@ -43,25 +43,41 @@ class ScopeController {
 		if (!scope.exists()) {
 			return "inventory/scope/empty";
 		}
-		model.addAttribute("scope", scope.current());
-		model.addAttribute("versions", scope.versions());
+		return show(scope.latest(), model);
+	}
+
+	private String show(ScopeStatementView shown, Model model) {
+		model.addAttribute("scope", shown);
+		List<ScopeStatementView> versions = scope.versions();
+		model.addAttribute("versions", versions);
+		model.addAttribute("latestNo", versions.isEmpty() ? 0 : versions.get(0).versionNo());
+		model.addAttribute("inForce", versions.stream().filter(v -> Boolean.TRUE.equals(v.current())).findFirst().orElse(null));
 		model.addAttribute("history", scope.history());
 		return "inventory/scope/view";
 	}
 
+	@PostMapping("/versions/{versionNo}/submit")
+	String submit(@PathVariable int versionNo, RedirectAttributes redirect) {
+		try {
+			scope.submit(versionNo);
+			redirect.addFlashAttribute("flash", "Version " + versionNo + " submitted for approval.");
+		}
+		catch (ConflictException e) {
+			redirect.addFlashAttribute("flashError", e.getMessage());
+		}
+		return "redirect:/scope/versions/" + versionNo;
+	}
+
 	@GetMapping("/versions/{versionNo}")
 	String version(@PathVariable int versionNo, Model model) {
-		model.addAttribute("scope", scope.version(versionNo));
-		model.addAttribute("versions", scope.versions());
-		model.addAttribute("history", scope.history());
-		return "inventory/scope/view";
+		return show(scope.version(versionNo), model);
 	}
 
 	@GetMapping("/edit")
 	String initUpdateForm(Model model) {
 		ScopeStatementDetails details;
 		if (scope.exists()) {
-			ScopeStatementView current = scope.current();
+			ScopeStatementView current = scope.latest();
 			details = new ScopeStatementDetails(current.boundaries(), current.inclusionCriteria(),
 					withEmptyRows(current.exclusions()), null, current.versionNo());
 		}
@@ -84,7 +100,8 @@ class ScopeController {
 				exclusions, submitted.changeNote(), submitted.basedOnVersion());
 		try {
 			ScopeStatementView saved = scope.revise(details);
-			redirect.addFlashAttribute("flash", "Scope statement saved as version " + saved.versionNo() + ".");
+			redirect.addFlashAttribute("flash", "Scope statement saved as version " + saved.versionNo()
+					+ ", a draft: submit it for approval to put it in force.");
 			return "redirect:/scope";
 		}
 		catch (jakarta.validation.ConstraintViolationException e) {

@@ -14,6 +14,8 @@ import org.openaims.risk.HeatMap;
 import org.openaims.risk.RiskCategory;
 import org.openaims.risk.RiskDetails;
 import org.openaims.risk.RiskFilter;
+import org.openaims.risk.ActionDone;
+import org.openaims.risk.RiskId;
 import org.openaims.risk.RiskService;
 import org.openaims.risk.RiskViews;
 import org.openaims.risk.RiskStatus;
@@ -146,6 +148,15 @@ class RiskApiController {
 	}
 
 	/** Closes the risk; body {@code {"reason": "…"}}. */
+	/**
+	 * Marks one treatment action done, on {@code doneOn} (today when not given): its owner may, as may
+	 * whoever may change the risk. A pending or given acceptance becomes void.
+	 */
+	@PostMapping("/{id}/actions/{actionId}/done")
+	RiskView actionDone(@PathVariable RiskId id, @PathVariable UUID actionId, @Valid @RequestBody(required = false) ActionDone done) {
+		return risks.markActionDone(id, actionId, done);
+	}
+
 	@PostMapping("/{id}/close")
 	RiskView close(@PathVariable UUID id, @RequestBody CloseRequest request) {
 		return risks.close(id, request.reason());

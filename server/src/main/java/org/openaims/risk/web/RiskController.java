@@ -211,6 +211,7 @@ class RiskController {
 		RiskView risk = views.get(id);
 		model.addAttribute("risk", risk);
 		model.addAttribute("mayChange", views.mayChange(risk));
+		model.addAttribute("me", org.openaims.identity.CurrentUser.username());
 		model.addAttribute("history", views.history(id));
 		model.addAttribute("scores", new Scores(risk.assessment().inherent().likelihood(), risk.assessment().inherent().impact(), null));
 		addScales(model);
@@ -227,6 +228,12 @@ class RiskController {
 	@PostMapping("/{id}/residual")
 	String residual(@PathVariable UUID id, @ModelAttribute Scores scores, RedirectAttributes redirect) {
 		return act(id, redirect, "Residual risk recorded.", () -> risks.assessResidual(id, scores));
+	}
+
+	/** Marks a treatment action done (its owner may, as may whoever may change the risk). */
+	@PostMapping("/{id}/actions/{actionId}/done")
+	String actionDone(@PathVariable UUID id, @PathVariable UUID actionId, RedirectAttributes redirect) {
+		return act(id, redirect, "Action marked done.", () -> risks.markActionDone(new org.openaims.risk.RiskId(id), actionId, null));
 	}
 
 	@PostMapping("/{id}/acceptance")
