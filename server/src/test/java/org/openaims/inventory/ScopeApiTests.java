@@ -37,9 +37,11 @@ class ScopeApiTests {
 		TestUser manager = users.create(Role.AIMS_MANAGER);
 		api.problem(api.get(manager, "/api/v1/scope"), HttpStatus.NOT_FOUND, null, "scope statement");
 
+		// A saved version is a draft: not in force until someone else approves it.
 		JsonNode first = api.body(api.put(manager, "/api/v1/scope", scope("Retail banking", 0)), HttpStatus.OK);
 		assertThat(first.get("versionNo").asInt()).isEqualTo(1);
-		assertThat(first.get("current").asBoolean()).isTrue();
+		assertThat(first.get("current").asBoolean()).isFalse();
+		assertThat(first.get("status").asString()).isEqualTo("DRAFT");
 
 		Map<String, Object> second = scope("Retail and business banking", 1);
 		second.put("exclusions", List.of(Map.of("subject", "Insurance arm", "justification", "own AIMS")));
@@ -73,11 +75,17 @@ class ScopeApiTests {
 				"inclusionCriteria", null);
 		assertThat(api.body(api.get(manager, "/api/v1/scope/versions"), HttpStatus.OK)).hasSize(2);
 
-		// The current version lists the systems in and out of scope from the register.
+		// The version in force lists the systems in and out of scope as they were when it was saved.
 		Map<String, Object> out = new HashMap<>(Map.of("name", "Pilot bot", "intendedPurpose", "x", "organizationRoles",
 				List.of("USER"), "lifecycleStage", "IDEA", "riskTier", "LOW", "owner", manager.username(), "inScope",
 				false, "scopeJustification", "pilot without production data"));
 		api.post(manager, "/api/v1/ai-systems", out);
+		JsonNode third = api.body(api.put(manager, "/api/v1/scope", second), HttpStatus.OK);
+		assertThat(third.get("versionNo").asInt()).isEqualTo(3);
+		String approval = api.body(api.post(manager, "/api/v1/scope/versions/3/submit", Map.of()), HttpStatus.OK)
+			.get("approval").get("id").asString();
+		api.body(api.post(users.create(Role.APPROVER), "/api/v1/approvals/" + approval + "/decisions", Map.of("decision", "APPROVE")),
+				HttpStatus.OK);
 		JsonNode current = api.body(api.get(manager, "/api/v1/scope"), HttpStatus.OK);
 		assertThat(current.get("aiSystemsOutOfScope").get(0).get("scopeJustification").asString())
 			.isEqualTo("pilot without production data");
