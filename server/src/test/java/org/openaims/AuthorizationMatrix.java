@@ -38,6 +38,7 @@ final class AuthorizationMatrix {
 			POST   /api/v1/users                                           401   201   403   403   403   403   403   403   403
 			PUT    /api/v1/users/{id}                                      401   200   403   403   403   403   403   403   403
 			POST   /api/v1/users/{id}/password                             401   204   403   403   403   403   403   403   403
+			GET    /api/v1/role-grants                                     401   200   403   403   403   403   403   403   403
 			GET    /api/v1/security-log                                    401   200   403   403   403   403   403   403   403
 			GET    /api/v1/sign-in-lockouts                                401   200   403   403   403   403   403   403   403
 			DELETE /api/v1/sign-in-lockouts/{id}                           401   204   403   403   403   403   403   403   403

@@ -291,6 +291,7 @@ class AuthorizationMatrixTests {
 			String id = userId(users.create(Role.VIEWER).username());
 			return new Cell(() -> post(who, "/api/v1/users/" + id + "/password", Map.of("password", "violet-harbour-lantern")));
 		});
+		reads("GET /api/v1/role-grants", () -> "/api/v1/role-grants");
 		reads("GET /api/v1/security-log", () -> "/api/v1/security-log");
 		reads("GET /api/v1/sign-in-lockouts", () -> "/api/v1/sign-in-lockouts");
 		write("DELETE /api/v1/sign-in-lockouts/{id}", (who, own) -> {

@@ -58,6 +58,19 @@ public final class ReviewState {
 		return state;
 	}
 
+	/**
+	 * A new version's state: a draft written by {@code author} on top of {@code previous}, whose
+	 * authors stay authors unless {@code previous} was approved (their changes are then approved).
+	 */
+	public static ReviewState draftAfter(ReviewState previous, Actor author) {
+		ReviewState state = draft();
+		if (previous != null && !previous.isApproved()) {
+			state.authors = String.join(",", previous.authors());
+		}
+		state.authoredBy(author);
+		return state;
+	}
+
 	public ReviewStatus status() {
 		return status == null ? ReviewStatus.DRAFT : status;
 	}

@@ -1,6 +1,9 @@
 package org.openaims.web;
 
+import org.openaims.common.NotFoundException;
+import org.openaims.identity.RoleGrants;
 import org.openaims.inventory.InventoryOverview;
+import org.openaims.inventory.ScopeService;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,13 +15,28 @@ class HomeController {
 
 	private final InventoryOverview inventory;
 
-	HomeController(InventoryOverview inventory) {
+	private final ScopeService scope;
+
+	private final RoleGrants grants;
+
+	HomeController(InventoryOverview inventory, ScopeService scope, RoleGrants grants) {
 		this.inventory = inventory;
+		this.scope = scope;
+		this.grants = grants;
 	}
 
 	@GetMapping("/")
 	String home(Model model) {
 		model.addAttribute("overview", inventory.summary());
+		model.addAttribute("singleAdminMode", grants.singleAdminMode());
+		if (scope.exists()) {
+			try {
+				model.addAttribute("scopeOutOfDate", Boolean.TRUE.equals(scope.current().outOfDate()));
+			}
+			catch (NotFoundException none) {
+				model.addAttribute("scopeNotApproved", true);
+			}
+		}
 		return "home";
 	}
 }

@@ -19,9 +19,9 @@ import org.springframework.http.HttpStatus;
  * unless the version in force is already this one. Levels: low (risk owners), medium (risk owners),
  * high (AIMS managers, administrators), critical (administrators only).
  */
-final class RiskFixtures {
+public final class RiskFixtures {
 
-	static final List<List<String>> MATRIX = List.of(
+	public static final List<List<String>> MATRIX = List.of(
 			List.of("low", "low", "low", "medium", "medium"),
 			List.of("low", "low", "medium", "medium", "high"),
 			List.of("low", "medium", "medium", "high", "high"),
@@ -31,7 +31,7 @@ final class RiskFixtures {
 	private RiskFixtures() {
 	}
 
-	static Map<String, Object> definition(int likelihoodLevels, int impactLevels, List<List<String>> matrix) {
+	public static Map<String, Object> definition(int likelihoodLevels, int impactLevels, List<List<String>> matrix) {
 		Map<String, Object> d = new LinkedHashMap<>();
 		d.put("likelihood", scale("L", likelihoodLevels));
 		d.put("impact", scale("I", impactLevels));
@@ -55,7 +55,7 @@ final class RiskFixtures {
 	}
 
 	/** Makes the standard 5×5 criteria the version in force; returns its id. */
-	static String inForce(Api api, TestUsers users) {
+	public static String inForce(Api api, TestUsers users) {
 		TestUser manager = users.create(Role.AIMS_MANAGER);
 		TestUser approver = users.create(Role.APPROVER);
 		var current = api.get(manager, "/api/v1/risk-criteria/current");
@@ -83,7 +83,7 @@ final class RiskFixtures {
 	}
 
 	/** A risk body with the given system (may be null), category, scores and owner. */
-	static Map<String, Object> risk(String title, String systemId, String category, int likelihood, int impact, String owner) {
+	public static Map<String, Object> risk(String title, String systemId, String category, int likelihood, int impact, String owner) {
 		Map<String, Object> r = new LinkedHashMap<>();
 		r.put("title", title);
 		r.put("description", "What could go wrong: " + title);
@@ -104,7 +104,7 @@ final class RiskFixtures {
 		return r;
 	}
 
-	static String system(Api api, TestUser owner, String name) {
+	public static String system(Api api, TestUser owner, String name) {
 		return api.body(api.post(owner, "/api/v1/ai-systems", Map.of("name", name, "intendedPurpose", "Screen applications",
 				"organizationRoles", List.of("DEPLOYER"), "lifecycleStage", "OPERATING", "riskTier", "HIGH", "owner", owner.username())),
 				HttpStatus.CREATED).get("id").asString();

@@ -11,6 +11,7 @@ import org.openaims.common.web.FormErrors;
 import org.openaims.common.PageRequest;
 import org.openaims.identity.NewUser;
 import org.openaims.identity.Role;
+import org.openaims.identity.RoleGrants;
 import org.openaims.identity.UserAdministration;
 import org.openaims.identity.UserChanges;
 import org.openaims.identity.UserDirectory;
@@ -40,9 +41,12 @@ class UserAdminController {
 
 	private final UserAdministration administration;
 
-	UserAdminController(UserDirectory directory, UserAdministration administration) {
+	private final RoleGrants grants;
+
+	UserAdminController(UserDirectory directory, UserAdministration administration, RoleGrants grants) {
 		this.directory = directory;
 		this.administration = administration;
+		this.grants = grants;
 	}
 
 	@ModelAttribute("roles")
@@ -71,7 +75,7 @@ class UserAdminController {
 		}
 		try {
 			UserView created = administration.create(user);
-			redirect.addFlashAttribute("flash", "User " + created.username() + " created.");
+			redirect.addFlashAttribute("flash", "User " + created.username() + " created." + pending(created));
 			return "redirect:/admin/users";
 		}
 		catch (InvalidInputException e) {
@@ -82,11 +86,15 @@ class UserAdminController {
 
 	@GetMapping("/{id}/edit")
 	String initUpdateForm(@PathVariable UUID id, Model model) {
-		UserView user = directory.find(id).orElseThrow(() -> new NotFoundException("user", id));
-		model.addAttribute("user", new UserChanges(user.displayName(), user.email(), user.roles(), user.enabled(),
-				user.version()));
+		UserView user = directory.withPendingRoles(id).orElseThrow(() -> new NotFoundException("user", id));
+		// Roles pending approval stay checked: saving the form keeps them pending.
+		java.util.Set<Role> shown = java.util.EnumSet.noneOf(Role.class);
+		shown.addAll(user.roles());
+		shown.addAll(user.pendingRoles());
+		model.addAttribute("user", new UserChanges(user.displayName(), user.email(), shown, user.enabled(), user.version()));
 		model.addAttribute("userId", id);
 		model.addAttribute("username", user.username());
+		model.addAttribute("grants", grants.ofUser(id));
 		return FORM;
 	}
 
@@ -96,12 +104,13 @@ class UserAdminController {
 		UserView user = directory.find(id).orElseThrow(() -> new NotFoundException("user", id));
 		model.addAttribute("userId", id);
 		model.addAttribute("username", user.username());
+		model.addAttribute("grants", grants.ofUser(id));
 		if (result.hasErrors()) {
 			return FORM;
 		}
 		try {
-			administration.change(id, changes);
-			redirect.addFlashAttribute("flash", "User " + user.username() + " saved.");
+			UserView saved = administration.change(id, changes);
+			redirect.addFlashAttribute("flash", "User " + user.username() + " saved." + pending(saved));
 			return "redirect:/admin/users";
 		}
 		catch (InvalidInputException e) {
@@ -112,6 +121,14 @@ class UserAdminController {
 			result.reject("conflict", e.getMessage());
 			return FORM;
 		}
+	}
+
+	/** What a save left waiting for a second administrator, for the page the administrator comes back to. */
+	private String pending(UserView user) {
+		if (user.pendingRoles().isEmpty()) {
+			return "";
+		}
+		return " " + new java.util.TreeSet<>(user.pendingRoles()) + (grants.singleAdminMode() ? "" : " waits for a second administrator's approval (Approvals).");
 	}
 
 	@PostMapping("/{id}/password")

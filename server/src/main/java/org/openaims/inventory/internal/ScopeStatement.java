@@ -96,7 +96,8 @@ public class ScopeStatement extends AbstractAggregateRoot<ScopeStatement> {
 		next.systemsRecorded = true;
 		next.createdAt = Instant.now();
 		next.createdBy = actor.username();
-		next.review = ReviewState.draftBy(actor);
+		// Drafts since the version in force build on each other: all their writers are authors.
+		next.review = ReviewState.draftAfter(previous == null ? null : previous.review, actor);
 		return next;
 	}
 
@@ -111,8 +112,11 @@ public class ScopeStatement extends AbstractAggregateRoot<ScopeStatement> {
 		return this;
 	}
 
-	/** A newer version was saved: a pending review of this one is void. */
+	/** A newer version was saved: a pending review of this one is void (an approved one stays in force until the newer is approved). */
 	public Optional<ItemReviewed> superseded(int byVersionNo, Actor actor) {
+		if (!review.isSubmitted()) {
+			return Optional.empty();
+		}
 		Optional<ItemReviewed> voided = review.invalidate(reviewRef(), title(), "superseded by version " + byVersionNo, Stamp.of(actor));
 		voided.ifPresent(this::registerEvent);
 		return voided;
