@@ -127,7 +127,7 @@ public class ScopeService {
 		List<ScopeStatementView.ScopedSystem> out = systems.scoped(false);
 		if (latest == null || !latest.sameAs(details, in, out)) {
 			ScopeStatement next = ScopeStatement.revise(latest, details, in, out, CurrentUser.actor());
-			if (latest != null && latest.superseded(next.versionNo(), CurrentUser.actor()).isPresent()) {
+			if (latest != null && latest.superseded(next.versionNo(), CurrentUser.actor())) {
 				statements.save(latest);
 				approvals.contentChanged(latest.reviewRef(), "superseded by version " + next.versionNo());
 			}

@@ -16,7 +16,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.openaims.approvals.ItemRef;
-import org.openaims.approvals.ReviewState;
+import org.openaims.approvals.ReviewableRecord;
 import org.openaims.approvals.ReviewStep;
 import org.openaims.catalog.RequirementView;
 import org.openaims.common.Actor;
@@ -35,8 +35,6 @@ import org.openaims.compliance.SoaVersionId;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
-import org.springframework.data.domain.AbstractAggregateRoot;
-import org.springframework.data.relational.core.mapping.Embedded;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -47,7 +45,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * ways, an included control a status, an excluded one is "not applicable".
  */
 @Table("soa_versions")
-public class SoaVersion extends AbstractAggregateRoot<SoaVersion> {
+public class SoaVersion extends ReviewableRecord<SoaVersion> {
 
 	@Id
 	private UUID id;
@@ -63,8 +61,6 @@ public class SoaVersion extends AbstractAggregateRoot<SoaVersion> {
 
 	private String changeNote;
 
-	@Embedded.Empty(prefix = "review_")
-	private ReviewState review;
 
 	@MappedCollection(idColumn = "soa_version_id")
 	private Set<SoaEntry> entries = new HashSet<>();
@@ -111,7 +107,7 @@ public class SoaVersion extends AbstractAggregateRoot<SoaVersion> {
 		v.createdBy = actor.username();
 		v.updatedAt = v.createdAt;
 		v.updatedBy = v.createdBy;
-		v.review = ReviewState.draftBy(actor);
+		v.startReview(actor);
 		return v;
 	}
 
@@ -159,12 +155,7 @@ public class SoaVersion extends AbstractAggregateRoot<SoaVersion> {
 		if (diff.isEmpty()) {
 			return false;
 		}
-		boolean voided = review.invalidate(reviewRef(), title(), "the Statement of Applicability changed after approval was asked for",
-				Stamp.of(actor)).map(event -> {
-					registerEvent(event);
-					return true;
-				}).orElse(false);
-		review.authoredBy(actor);
+		boolean voided = contentChangedBy(actor, "the Statement of Applicability changed after approval was asked for");
 		changed.values().forEach(after -> {
 			entries.remove(byRequirement.get(after.requirementId()));
 			entries.add(after);
@@ -238,19 +229,17 @@ public class SoaVersion extends AbstractAggregateRoot<SoaVersion> {
 			case SENT_BACK, WITHDRAWN, INVALIDATED -> status = SoaStatus.DRAFT;
 			default -> throw new IllegalArgumentException(step.to().name());
 		}
-		registerEvent(review.step(reviewRef(), title(), step));
+		recordStep(step);
 	}
 
+	@Override
 	public ItemRef<SoaVersionId> reviewRef() {
 		return SoaVersionId.REVIEW.ref(new SoaVersionId(id));
 	}
 
-	private String title() {
+	@Override
+	protected String reviewTitle() {
 		return "Statement of Applicability, version " + versionNo;
-	}
-
-	public ReviewState review() {
-		return review;
 	}
 
 	private void touch(Actor actor) {
@@ -303,7 +292,7 @@ public class SoaVersion extends AbstractAggregateRoot<SoaVersion> {
 
 	/** Everyone who changed this version (who may not approve it). */
 	public Set<String> editorSet() {
-		return review.authors();
+		return review().authors();
 	}
 
 	private static String blankToNull(String value) {

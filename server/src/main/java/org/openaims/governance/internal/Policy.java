@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.openaims.approvals.ItemRef;
-import org.openaims.approvals.ReviewState;
+import org.openaims.approvals.ReviewableRecord;
 import org.openaims.approvals.ReviewStep;
 import org.openaims.common.Actor;
 import org.openaims.common.ConflictException;
@@ -25,8 +25,6 @@ import org.openaims.governance.PolicyRetired;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
-import org.springframework.data.domain.AbstractAggregateRoot;
-import org.springframework.data.relational.core.mapping.Embedded;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
@@ -34,7 +32,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * interval and next review date, the clauses and controls it addresses. Its text is in its versions.
  */
 @Table("policies")
-public class Policy extends AbstractAggregateRoot<Policy> {
+public class Policy extends ReviewableRecord<Policy> {
 
 	@Id
 	private UUID id;
@@ -67,8 +65,6 @@ public class Policy extends AbstractAggregateRoot<Policy> {
 
 	private String proposedBy;
 
-	@Embedded.Empty(prefix = "review_")
-	private ReviewState review;
 
 	private Instant createdAt;
 
@@ -86,7 +82,7 @@ public class Policy extends AbstractAggregateRoot<Policy> {
 		policy.createdAt = Instant.now();
 		policy.createdBy = actor.username();
 		policy.updatedAt = policy.createdAt;
-		policy.review = ReviewState.draft();
+		policy.startReview(actor);
 		policy.registerEvent(new PolicyCreated(policy.id, policy.title, policy.owner, policy.snapshot(), Stamp.of(actor)));
 		return policy;
 	}
@@ -134,8 +130,7 @@ public class Policy extends AbstractAggregateRoot<Policy> {
 		proposedReason = reason == null || reason.isBlank() ? null : reason.strip();
 		proposedBy = actor.username();
 		updatedAt = Instant.now();
-		review.newRound("change of policy '" + this.title + "'");
-		review.authoredBy(actor);
+		newReviewRound(actor);
 		registerEvent(new PolicyChangeProposed(id, this.title, kind, proposedTitle, proposedReason, Stamp.of(actor)));
 	}
 
@@ -147,7 +142,7 @@ public class Policy extends AbstractAggregateRoot<Policy> {
 		if (pendingChange == null) {
 			throw new ConflictException("policy '" + title + "' has no proposed change to review");
 		}
-		registerEvent(review.step(reviewRef(), "change of policy '" + title + "'", step));
+		recordStep(step);
 		switch (step.to()) {
 			case SUBMITTED -> {
 				return false;
@@ -178,12 +173,14 @@ public class Policy extends AbstractAggregateRoot<Policy> {
 		return true;
 	}
 
+	@Override
 	public ItemRef<PolicyId> reviewRef() {
 		return PolicyId.CHANGE_REVIEW.ref(new PolicyId(id));
 	}
 
-	public ReviewState review() {
-		return review;
+	@Override
+	protected String reviewTitle() {
+		return "change of policy '" + title + "'";
 	}
 
 	private void clearProposal() {

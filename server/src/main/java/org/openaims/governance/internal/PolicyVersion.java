@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.openaims.approvals.ItemRef;
-import org.openaims.approvals.ReviewState;
+import org.openaims.approvals.ReviewableRecord;
 import org.openaims.approvals.ReviewStep;
 import org.openaims.common.Actor;
 import org.openaims.common.ConflictException;
@@ -18,8 +18,6 @@ import org.openaims.governance.PolicyVersionId;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
-import org.springframework.data.domain.AbstractAggregateRoot;
-import org.springframework.data.relational.core.mapping.Embedded;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
@@ -28,7 +26,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * approved returns it to draft: an approval covers exactly the content it saw.
  */
 @Table("policy_versions")
-public class PolicyVersion extends AbstractAggregateRoot<PolicyVersion> {
+public class PolicyVersion extends ReviewableRecord<PolicyVersion> {
 
 	@Id
 	private UUID id;
@@ -51,9 +49,6 @@ public class PolicyVersion extends AbstractAggregateRoot<PolicyVersion> {
 	private String fileType;
 
 	private String changeSummary;
-
-	@Embedded.Empty(prefix = "review_")
-	private ReviewState review;
 
 	private Instant createdAt;
 
@@ -84,7 +79,7 @@ public class PolicyVersion extends AbstractAggregateRoot<PolicyVersion> {
 		v.createdBy = actor.username();
 		v.updatedAt = v.createdAt;
 		v.updatedBy = v.createdBy;
-		v.review = ReviewState.draftBy(actor);
+		v.startReview(actor);
 		v.changed("drafted", actor);
 		return v;
 	}
@@ -106,13 +101,7 @@ public class PolicyVersion extends AbstractAggregateRoot<PolicyVersion> {
 	}
 
 	private boolean contentChanged(String what, Actor actor) {
-		boolean voided = review.invalidate(reviewRef(), title(), "the version changed after approval was asked for", Stamp.of(actor))
-			.map(event -> {
-				registerEvent(event);
-				return true;
-			})
-			.orElse(false);
-		review.authoredBy(actor);
+		boolean voided = contentChangedBy(actor, "the version changed after approval was asked for");
 		status = PolicyStatus.DRAFT;
 		touch(actor);
 		changed(what, actor);
@@ -136,20 +125,17 @@ public class PolicyVersion extends AbstractAggregateRoot<PolicyVersion> {
 					: PolicyStatus.DRAFT;
 			default -> throw new IllegalArgumentException(step.to().name());
 		}
-		registerEvent(review.step(reviewRef(), title(), step));
+		recordStep(step);
 	}
 
-	/** The reference to this version as a reviewable item. */
+	@Override
 	public ItemRef<PolicyVersionId> reviewRef() {
 		return PolicyVersionId.REVIEW.ref(new PolicyVersionId(id));
 	}
 
-	private String title() {
+	@Override
+	protected String reviewTitle() {
 		return "policy version " + versionNo;
-	}
-
-	public ReviewState review() {
-		return review;
 	}
 
 	public void publish(Actor actor) {
@@ -184,7 +170,7 @@ public class PolicyVersion extends AbstractAggregateRoot<PolicyVersion> {
 
 	/** Everyone who wrote or changed this version (who may not approve it). */
 	public Set<String> authors() {
-		return review.authors();
+		return review().authors();
 	}
 
 	private void touch(Actor actor) {

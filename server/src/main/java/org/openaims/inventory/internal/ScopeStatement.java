@@ -9,8 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.openaims.approvals.ItemRef;
-import org.openaims.approvals.ItemReviewed;
-import org.openaims.approvals.ReviewState;
+import org.openaims.approvals.ReviewableRecord;
 import org.openaims.approvals.ReviewStep;
 import org.openaims.common.Actor;
 import org.openaims.common.Digests;
@@ -23,8 +22,6 @@ import org.openaims.inventory.ScopeVersionId;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
-import org.springframework.data.domain.AbstractAggregateRoot;
-import org.springframework.data.relational.core.mapping.Embedded;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -35,7 +32,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * is in force.
  */
 @Table("scope_statements")
-public class ScopeStatement extends AbstractAggregateRoot<ScopeStatement> {
+public class ScopeStatement extends ReviewableRecord<ScopeStatement> {
 
 	@Id
 	private UUID id;
@@ -58,9 +55,6 @@ public class ScopeStatement extends AbstractAggregateRoot<ScopeStatement> {
 	private boolean systemsRecorded;
 
 	private String changeNote;
-
-	@Embedded.Empty(prefix = "review_")
-	private ReviewState review;
 
 	private Instant createdAt;
 
@@ -97,7 +91,7 @@ public class ScopeStatement extends AbstractAggregateRoot<ScopeStatement> {
 		next.createdAt = Instant.now();
 		next.createdBy = actor.username();
 		// Drafts since the version in force build on each other: all their writers are authors.
-		next.review = ReviewState.draftAfter(previous == null ? null : previous.review, actor);
+		next.startReviewAfter(previous == null ? null : previous.review(), actor);
 		return next;
 	}
 
@@ -113,29 +107,22 @@ public class ScopeStatement extends AbstractAggregateRoot<ScopeStatement> {
 	}
 
 	/** A newer version was saved: a pending review of this one is void (an approved one stays in force until the newer is approved). */
-	public Optional<ItemReviewed> superseded(int byVersionNo, Actor actor) {
-		if (!review.isSubmitted()) {
-			return Optional.empty();
-		}
-		Optional<ItemReviewed> voided = review.invalidate(reviewRef(), title(), "superseded by version " + byVersionNo, Stamp.of(actor));
-		voided.ifPresent(this::registerEvent);
-		return voided;
+	public boolean superseded(int byVersionNo, Actor actor) {
+		return review().isSubmitted() && invalidateReview("superseded by version " + byVersionNo, Stamp.of(actor));
 	}
 
 	/** A step of this version's review. */
 	public void reviewed(ReviewStep step) {
-		registerEvent(review.step(reviewRef(), title(), step));
+		recordStep(step);
 	}
 
+	@Override
 	public ItemRef<ScopeVersionId> reviewRef() {
 		return ScopeVersionId.REVIEW.ref(new ScopeVersionId(id));
 	}
 
-	public ReviewState review() {
-		return review;
-	}
-
-	private String title() {
+	@Override
+	protected String reviewTitle() {
 		return "scope statement, version " + versionNo;
 	}
 
@@ -190,6 +177,6 @@ public class ScopeStatement extends AbstractAggregateRoot<ScopeStatement> {
 	public ScopeStatementView view(boolean inForce) {
 		return new ScopeStatementView(id, versionNo, boundaries, inclusionCriteria,
 				exclusions.stream().map(e -> new ScopeStatementDetails.Exclusion(e.subject(), e.justification())).toList(),
-				changeNote, createdAt, createdBy, inForce, review.status(), null, null, null, null, null);
+				changeNote, createdAt, createdBy, inForce, review().status(), null, null, null, null, null);
 	}
 }

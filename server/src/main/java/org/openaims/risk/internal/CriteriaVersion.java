@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.openaims.approvals.ItemRef;
-import org.openaims.approvals.ReviewState;
+import org.openaims.approvals.ReviewableRecord;
 import org.openaims.approvals.ReviewStep;
 import org.openaims.common.Actor;
 import org.openaims.common.ConflictException;
@@ -18,8 +18,6 @@ import org.openaims.risk.CriteriaVersionId;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
-import org.springframework.data.domain.AbstractAggregateRoot;
-import org.springframework.data.relational.core.mapping.Embedded;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
@@ -28,7 +26,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * version supersedes it. Risks keep the version they were assessed under.
  */
 @Table("risk_criteria")
-public class CriteriaVersion extends AbstractAggregateRoot<CriteriaVersion> {
+public class CriteriaVersion extends ReviewableRecord<CriteriaVersion> {
 
 	@Id
 	private UUID id;
@@ -44,8 +42,6 @@ public class CriteriaVersion extends AbstractAggregateRoot<CriteriaVersion> {
 
 	private String changeNote;
 
-	@Embedded.Empty(prefix = "review_")
-	private ReviewState review;
 
 	private Instant createdAt;
 
@@ -72,7 +68,7 @@ public class CriteriaVersion extends AbstractAggregateRoot<CriteriaVersion> {
 		v.createdBy = actor.username();
 		v.updatedAt = v.createdAt;
 		v.updatedBy = v.createdBy;
-		v.review = ReviewState.draftBy(actor);
+		v.startReview(actor);
 		v.registerEvent(new CriteriaVersionChanged(v.id, versionNo, v.status, "drafted", v.snapshot(), Stamp.of(actor)));
 		return v;
 	}
@@ -88,13 +84,7 @@ public class CriteriaVersion extends AbstractAggregateRoot<CriteriaVersion> {
 		if (json.equals(definition) && java.util.Objects.equals(newNote, changeNote)) {
 			return false;
 		}
-		boolean voided = review.invalidate(reviewRef(), title(), "the risk criteria changed after approval was asked for", Stamp.of(actor))
-			.map(event -> {
-				registerEvent(event);
-				return true;
-			})
-			.orElse(false);
-		review.authoredBy(actor);
+		boolean voided = contentChangedBy(actor, "the risk criteria changed after approval was asked for");
 		definition = json;
 		changeNote = newNote;
 		status = CriteriaStatus.DRAFT;
@@ -121,19 +111,17 @@ public class CriteriaVersion extends AbstractAggregateRoot<CriteriaVersion> {
 			case SENT_BACK, WITHDRAWN, INVALIDATED -> status = CriteriaStatus.DRAFT;
 			default -> throw new IllegalArgumentException(step.to().name());
 		}
-		registerEvent(review.step(reviewRef(), title(), step));
+		recordStep(step);
 	}
 
+	@Override
 	public ItemRef<CriteriaVersionId> reviewRef() {
 		return CriteriaVersionId.REVIEW.ref(new CriteriaVersionId(id));
 	}
 
-	private String title() {
+	@Override
+	protected String reviewTitle() {
 		return "risk criteria, version " + versionNo;
-	}
-
-	public ReviewState review() {
-		return review;
 	}
 
 	public void supersede(int byVersionNo, Actor actor) {
@@ -156,7 +144,7 @@ public class CriteriaVersion extends AbstractAggregateRoot<CriteriaVersion> {
 
 	/** Everyone who changed this version (who may not approve it). */
 	public Set<String> editorSet() {
-		return review.authors();
+		return review().authors();
 	}
 
 	public CriteriaDefinition definition() {

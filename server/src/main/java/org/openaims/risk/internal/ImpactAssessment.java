@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.openaims.approvals.ItemRef;
-import org.openaims.approvals.ReviewState;
+import org.openaims.approvals.ReviewableRecord;
 import org.openaims.approvals.ReviewStep;
 import org.openaims.common.Actor;
 import org.openaims.common.ConflictException;
@@ -29,8 +29,6 @@ import org.openaims.risk.ImpactInput;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
-import org.springframework.data.domain.AbstractAggregateRoot;
-import org.springframework.data.relational.core.mapping.Embedded;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -41,7 +39,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * next edit, a stale approved one is replaced by a new assessment.
  */
 @Table("impact_assessments")
-public class ImpactAssessment extends AbstractAggregateRoot<ImpactAssessment> {
+public class ImpactAssessment extends ReviewableRecord<ImpactAssessment> {
 
 	@Id
 	private UUID id;
@@ -67,8 +65,6 @@ public class ImpactAssessment extends AbstractAggregateRoot<ImpactAssessment> {
 
 	private String reviewers;
 
-	@Embedded.Empty(prefix = "review_")
-	private ReviewState review;
 
 	private boolean stale;
 
@@ -106,7 +102,7 @@ public class ImpactAssessment extends AbstractAggregateRoot<ImpactAssessment> {
 		a.createdBy = actor.username();
 		a.updatedAt = a.createdAt;
 		a.updatedBy = a.createdBy;
-		a.review = ReviewState.draftBy(actor);
+		a.startReview(actor);
 		a.registerEvent(new ImpactAssessmentChanged(a.id, aiSystemId, systemVersion, "started" + (basis == null ? "" : " from " + basis),
 				FieldChange.diff(Map.of(), a.fields()), Stamp.of(actor)));
 		return a;
@@ -136,13 +132,7 @@ public class ImpactAssessment extends AbstractAggregateRoot<ImpactAssessment> {
 		if (changes.isEmpty()) {
 			return false;
 		}
-		boolean voided = review.invalidate(reviewRef(), title(), "the impact assessment changed after approval was asked for", Stamp.of(actor))
-			.map(event -> {
-				registerEvent(event);
-				return true;
-			})
-			.orElse(false);
-		review.authoredBy(actor);
+		boolean voided = contentChangedBy(actor, "the impact assessment changed after approval was asked for");
 		status = AssessmentStatus.DRAFT;
 		touch(actor);
 		registerEvent(new ImpactAssessmentChanged(id, aiSystemId, systemVersion, voided ? "edited under review, sent back to draft" : "edited",
@@ -173,19 +163,17 @@ public class ImpactAssessment extends AbstractAggregateRoot<ImpactAssessment> {
 			case SENT_BACK, WITHDRAWN, INVALIDATED -> status = status == AssessmentStatus.APPROVED ? status : AssessmentStatus.DRAFT;
 			default -> throw new IllegalArgumentException(step.to().name());
 		}
-		registerEvent(review.step(reviewRef(), title(), step));
+		recordStep(step);
 	}
 
+	@Override
 	public ItemRef<ImpactAssessmentId> reviewRef() {
 		return ImpactAssessmentId.REVIEW.ref(new ImpactAssessmentId(id));
 	}
 
-	private String title() {
+	@Override
+	protected String reviewTitle() {
 		return "impact assessment" + (systemVersion == null ? "" : " of version " + systemVersion);
-	}
-
-	public ReviewState review() {
-		return review;
 	}
 
 	/** Marks the assessment stale; returns whether it was under review (its approval request is then void). */
@@ -196,12 +184,7 @@ public class ImpactAssessment extends AbstractAggregateRoot<ImpactAssessment> {
 		stale = true;
 		staleReason = reason;
 		staleSince = Instant.now();
-		boolean voided = review.invalidate(reviewRef(), title(), "the impact assessment became stale: " + reason, Stamp.of(actor))
-			.map(event -> {
-				registerEvent(event);
-				return true;
-			})
-			.orElse(false);
+		boolean voided = invalidateReview("the impact assessment became stale: " + reason, Stamp.of(actor));
 		if (status == AssessmentStatus.IN_REVIEW) {
 			status = AssessmentStatus.DRAFT;
 		}
@@ -266,7 +249,7 @@ public class ImpactAssessment extends AbstractAggregateRoot<ImpactAssessment> {
 
 	/** Everyone who changed this assessment (who may not approve it). */
 	public Set<String> editorSet() {
-		return review.authors();
+		return review().authors();
 	}
 
 	public List<String> reviewerList() {

@@ -13,8 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.openaims.approvals.ItemRef;
-import org.openaims.approvals.ItemReviewed;
-import org.openaims.approvals.ReviewState;
+import org.openaims.approvals.ReviewableRecord;
 import org.openaims.approvals.ReviewStep;
 import org.openaims.common.Actor;
 import org.openaims.common.ConflictException;
@@ -41,9 +40,7 @@ import org.openaims.risk.TreatmentOption;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
-import org.springframework.data.domain.AbstractAggregateRoot;
 import org.springframework.data.relational.core.mapping.Column;
-import org.springframework.data.relational.core.mapping.Embedded;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -53,7 +50,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * role allowed for that level. Every assessment, treatment and acceptance registers an event.
  */
 @Table("risks")
-public class Risk extends AbstractAggregateRoot<Risk> {
+public class Risk extends ReviewableRecord<Risk> {
 
 	@Id
 	private UUID id;
@@ -122,10 +119,6 @@ public class Risk extends AbstractAggregateRoot<Risk> {
 
 	private boolean reassessmentDue;
 
-	/** The review of the residual risk's acceptance; its authors are who changed what an acceptance accepts since the last one. */
-	@Embedded.Empty(prefix = "review_")
-	private ReviewState review;
-
 	private String reassessmentReason;
 
 	@MappedCollection(idColumn = "risk_id")
@@ -158,7 +151,7 @@ public class Risk extends AbstractAggregateRoot<Risk> {
 		r.createdBy = actor.username();
 		r.updatedAt = r.createdAt;
 		r.updatedBy = r.createdBy;
-		r.review = ReviewState.draftBy(actor);
+		r.startReview(actor);
 		r.registerEvent(new RiskIdentified(r.id, r.ref(), r.title, r.aiSystemId, r.category, r.owner, Stamp.of(actor)));
 		r.registerEvent(new RiskAssessed(r.id, r.ref(), ScoreKind.INHERENT, criteria.versionNo(), r.inherentLikelihood, r.inherentImpact,
 				r.inherentLevel, "first assessment", Stamp.of(actor)));
@@ -351,7 +344,7 @@ public class Risk extends AbstractAggregateRoot<Risk> {
 		String before = acceptanceSnapshot();
 		acceptanceRationale = rationale.strip();
 		boolean voided = voidAcceptanceIfChanged(before, actor);
-		if (review.isApproved()) {
+		if (review().isApproved()) {
 			throw new ConflictException(ref() + " is accepted already as it stands");
 		}
 		touch(actor);
@@ -375,9 +368,9 @@ public class Risk extends AbstractAggregateRoot<Risk> {
 			case SENT_BACK, WITHDRAWN, INVALIDATED -> endAcceptance();
 			default -> throw new IllegalArgumentException(step.to().name());
 		}
-		registerEvent(review.step(reviewRef(), "acceptance of " + ref(), step));
+		recordStep(step);
 		if (step.to() == org.openaims.approvals.ReviewStatus.APPROVED) {
-			review.forgetAuthors();
+			forgetReviewAuthors();
 		}
 	}
 
@@ -389,12 +382,15 @@ public class Risk extends AbstractAggregateRoot<Risk> {
 		acceptedBy = null;
 	}
 
+	/** The risk's residual-risk acceptance as a reviewable item; its authors are who changed what it accepts since the last one. */
+	@Override
 	public ItemRef<RiskId> reviewRef() {
 		return RiskId.ACCEPTANCE.ref(new RiskId(id));
 	}
 
-	public ReviewState review() {
-		return review;
+	@Override
+	protected String reviewTitle() {
+		return "acceptance of " + ref();
 	}
 
 	/** Marks the risk for reassessment (a significant change of its AI system). */
@@ -410,10 +406,7 @@ public class Risk extends AbstractAggregateRoot<Risk> {
 	/** Closes the risk (it no longer exists, e.g. the activity was stopped). */
 	public boolean close(String reason, Actor actor) {
 		requireOpen();
-		boolean voided = review.isSubmitted();
-		if (voided) {
-			review.invalidate(reviewRef(), "acceptance of " + ref(), "the risk was closed", Stamp.of(actor)).ifPresent(this::registerEvent);
-		}
+		boolean voided = review().isSubmitted() && invalidateReview("the risk was closed", Stamp.of(actor));
 		Map<String, Object> before = fields();
 		status = RiskStatus.CLOSED;
 		touch(actor);
@@ -431,14 +424,11 @@ public class Risk extends AbstractAggregateRoot<Risk> {
 		if (before.equals(acceptanceSnapshot())) {
 			return false;
 		}
-		review.authoredBy(actor);
-		java.util.Optional<ItemReviewed> voided = review.invalidate(reviewRef(), "acceptance of " + ref(),
-				"the risk's assessment or treatment changed after acceptance was asked for", Stamp.of(actor));
-		voided.ifPresent(event -> {
-			registerEvent(event);
+		boolean voided = contentChangedBy(actor, "the risk's assessment or treatment changed after acceptance was asked for");
+		if (voided) {
 			endAcceptance();
-		});
-		return voided.isPresent();
+		}
+		return voided;
 	}
 
 	/** SHA-256 of what an acceptance accepts: the scores, the treatment and the rationale. */
