@@ -106,6 +106,12 @@ public final class TestDatabase implements ContextCustomizer {
 		Map<String, Object> properties = new HashMap<>();
 		if (postgres()) {
 			properties.putAll(postgresProperties(name));
+			// The suite keeps up to a dozen contexts alive (Spring's context cache, see spring.properties)
+			// on one PostgreSQL server with 100 connection slots: small pools that shrink while a context
+			// sits idle in the cache.
+			properties.put("spring.datasource.hikari.maximum-pool-size", "4");
+			properties.put("spring.datasource.hikari.minimum-idle", "1");
+			properties.put("spring.datasource.hikari.idle-timeout", "10000");
 			String url = (String) properties.get("spring.datasource.url");
 			context.addApplicationListener(new ApplicationListener<ContextClosedEvent>() {
 				@Override
