@@ -90,7 +90,9 @@ public class Api {
 
 	/** Asserts the status and returns the JSON body. */
 	public JsonNode body(MvcTestResult result, HttpStatus status) {
-		assertThat(result).hasStatus(status);
+		if (result.getResponse().getStatus() != status.value()) {
+			throw new AssertionError("expected HTTP " + status.value() + " but was " + result.getResponse().getStatus() + ": " + text(result));
+		}
 		return json.readTree(text(result));
 	}
 

@@ -206,6 +206,11 @@ final class AuthorizationMatrix {
 			GET    /api/v1/ledger/verify                                   401   200   200   403   403   403   200   403   403
 			GET    /api/v1/ledger/public-key                               401   200   200   200   200   200   200   200   200
 			POST   /api/v1/ledger/key-rotations                            401   201   403   403   403   403   403   403   403
+			# -- reporting: background exports --------------------------------------------------------------------------------
+			GET    /api/v1/exports/{id}                             own    401   200   200   200   200   200   200   200   200
+			GET    /api/v1/exports/{id}                             other  401   200   404   404   404   404   404   404   404
+			GET    /api/v1/exports/{id}/file                        own    401   200   200   200   200   200   200   200   200
+			GET    /api/v1/exports/{id}/file                        other  401   200   404   404   404   404   404   404   404
 			# == web UI form posts ============================================================================================
 			POST   /account/password                                       login 302   302   302   302   302   302   302   302
 			POST   /tokens                                                 login 302   302   302   302   302   302   302   302

@@ -279,6 +279,14 @@ class AuthorizationMatrixTests {
 			String id = token(own && !who.anonymous() ? who.user() : requester);
 			return new Cell(() -> delete(who, "/api/v1/tokens/" + id));
 		});
+		read("GET /api/v1/exports/{id}", (who, own) -> {
+			String id = finishedExport(own && !who.anonymous() ? who.user() : requester);
+			return new Cell(() -> get(who, "/api/v1/exports/" + id));
+		});
+		read("GET /api/v1/exports/{id}/file", (who, own) -> {
+			String id = finishedExport(own && !who.anonymous() ? who.user() : requester);
+			return new Cell(() -> get(who, "/api/v1/exports/" + id + "/file"));
+		});
 		reads("GET /api/v1/users", () -> "/api/v1/users");
 		reads("GET /api/v1/users/{id}", () -> "/api/v1/users/" + userId(as.get("VIEWER").username()));
 		write("POST /api/v1/users", (who, own) -> new Cell(() -> post(who, "/api/v1/users",
@@ -983,6 +991,29 @@ class AuthorizationMatrixTests {
 
 	private String lockouts(UUID id) {
 		return String.valueOf(CurrentUser.runAsSystem(() -> throttle.lockouts()).stream().anyMatch(l -> l.id().equals(id)));
+	}
+
+	@Autowired
+	org.openaims.reporting.Exports exports;
+
+	/** A background export of {@code owner}'s that has finished. */
+	private String finishedExport(TestUser owner) {
+		java.util.UUID id = CurrentUser.runAs(owner.username(), java.util.Set.of(Role.VIEWER), () -> exports.start(
+				new org.openaims.reporting.Table("matrix", "Matrix", List.of("n"), 1, w -> w.row(List.of(1))),
+				org.openaims.common.ExportFormat.XLSX).id());
+		java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+		while (CurrentUser.runAs(owner.username(), java.util.Set.of(Role.VIEWER), () -> exports.job(id)).status()
+				!= org.openaims.reporting.ExportJobView.Status.DONE) {
+			assertThat(java.time.Instant.now()).as("export job " + id + " finishes").isBefore(deadline);
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(e);
+			}
+		}
+		return id.toString();
 	}
 
 	private Map<String, Object> systemBody(String owner) {

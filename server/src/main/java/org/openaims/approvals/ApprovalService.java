@@ -177,23 +177,15 @@ public class ApprovalService {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)
 	public Page<ApprovalView> list(ApprovalFilter filter, PageRequest page) {
-		return withCurrentDigests(queries.page(filter, page));
+		return queries.page(filter, page);
 	}
 
-	/** The pending requests the signed-in user may decide now. */
+	/** The pending requests the signed-in user may decide now, oldest first, in keyset pages. */
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)
-	public List<ApprovalView> inbox() {
+	public Page<ApprovalView> inbox(PageRequest page) {
 		String me = CurrentUser.username();
-		Set<Role> roles = CurrentUser.roles();
-		AccountOrigin origin = origin(me);
-		List<ApprovalView> mine = new ArrayList<>();
-		for (ApprovalRequest request : requests.findByStatusOrderByCreatedAt(ApprovalStatus.PENDING)) {
-			if (request.awaits(me, roles, origin)) {
-				mine.add(request.view(currentDigest(request.itemType(), request.itemId())));
-			}
-		}
-		return mine;
+		return queries.inbox(me, CurrentUser.roles(), origin(me), page);
 	}
 
 	/** Whether the signed-in user may decide the request now (for buttons). */
@@ -203,28 +195,26 @@ public class ApprovalService {
 		return load(id).awaits(CurrentUser.username(), CurrentUser.roles(), origin(CurrentUser.username()));
 	}
 
-	/** Every request for one item, newest first. */
+	/** Every request for one item, newest first (at most the newest 500). */
 	@Transactional(readOnly = true)
 	public List<ApprovalView> forItem(ItemRef<?> ref) {
-		String current = currentDigest(ref.type().key(), ref.itemId());
-		return requests.findByItemTypeAndItemIdOrderByCreatedAtDesc(ref.type().key(), ref.itemId()).stream()
-			.map(r -> r.view(current))
-			.toList();
+		return queries.forItems(ref.type().key(), List.of(ref.itemId()));
 	}
 
 	/** The newest request for one item, if any. */
 	@Transactional(readOnly = true)
 	public Optional<ApprovalView> latest(ItemRef<?> ref) {
-		List<ApprovalRequest> all = requests.findByItemTypeAndItemIdOrderByCreatedAtDesc(ref.type().key(), ref.itemId());
-		return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0).view(currentDigest(ref.type().key(), ref.itemId())));
+		return forItem(ref).stream().findFirst();
 	}
 
-	/** The newest request for each of several items of one type (for lists), by item. */
+	/** The newest request for each of several items of one type (for lists), by item, in two statements. */
 	@Transactional(readOnly = true)
 	public <ID extends RecordId> Map<ID, ApprovalView> latest(ReviewType<ID> type, java.util.Collection<ID> ids) {
+		Map<String, ID> byStored = new HashMap<>();
+		ids.forEach(id -> byStored.put(type.ref(id).itemId(), id));
 		Map<ID, ApprovalView> latest = new HashMap<>();
-		for (ID id : ids) {
-			latest(type.ref(id)).ifPresent(v -> latest.put(id, v));
+		for (ApprovalView view : queries.latestOf(type.key(), byStored.keySet())) {
+			latest.putIfAbsent(byStored.get(view.itemId()), view);
 		}
 		return latest;
 	}
@@ -232,18 +222,19 @@ public class ApprovalService {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)
 	public void exportCsv(ApprovalFilter filter, Writer out) {
-		List<List<?>> rows = new ArrayList<>();
+		CsvFormat.RowPrinter printer = CsvFormat.printer(out, List.of("id", "item_type", "item_id", "item", "status", "requested_by", "approver_roles", "quorum",
+				"approvals", "decisions", "changed_since_request", "due_date", "created_at", "closed_at"));
 		PageRequest request = new PageRequest(PageRequest.MAX_LIMIT, null, null);
 		while (request != null) {
 			Page<ApprovalView> page = list(filter, request);
-			page.items().forEach(a -> rows.add(List.of(a.id(), a.itemType(), a.itemId(), a.itemTitle(), a.status(),
+			page.items().forEach(a -> printer.row(List.of(a.id(), a.itemType(), a.itemId(), a.itemTitle(), a.status(),
 					a.requestedBy(), String.join(";", a.approverRoles().stream().map(Enum::name).sorted().toList()), a.quorum(),
 					a.approvals(), a.decisions().stream().map(d -> d.approver() + ":" + d.decision()).collect(Collectors.joining(";")),
 					a.changedSinceRequest(), a.dueDate() == null ? "" : a.dueDate(), a.createdAt(), a.closedAt() == null ? "" : a.closedAt())));
+			printer.flush();
 			request = page.next() == null ? null : request.withAfter(page.next());
 		}
-		CsvFormat.write(out, List.of("id", "item_type", "item_id", "item", "status", "requested_by", "approver_roles", "quorum",
-				"approvals", "decisions", "changed_since_request", "due_date", "created_at", "closed_at"), rows);
+		printer.flush();
 	}
 
 	private void invalidate(ApprovalRequest request, Optional<Reviewables.Typed<?>> type, String reason, Actor actor) {
@@ -272,15 +263,6 @@ public class ApprovalService {
 
 	private AccountOrigin origin(String username) {
 		return users.origin(username);
-	}
-
-	private Page<ApprovalView> withCurrentDigests(Page<ApprovalView> page) {
-		Map<String, Map<String, String>> byType = new HashMap<>();
-		page.items().stream().collect(Collectors.groupingBy(ApprovalView::itemType))
-			.forEach((type, views) -> byType.put(type, reviewables.find(type)
-				.map(t -> t.digests(views.stream().map(ApprovalView::itemId).toList()))
-				.orElse(Map.of())));
-		return page.map(v -> v.with(!v.snapshot().equals(byType.getOrDefault(v.itemType(), Map.of()).get(v.itemId())), null));
 	}
 
 	private String currentDigest(String itemType, String itemId) {

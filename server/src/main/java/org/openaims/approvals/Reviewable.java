@@ -39,13 +39,6 @@ public interface Reviewable<ID extends RecordId> {
 	 */
 	Optional<UnderReview> find(ID id);
 
-	/** The current digests of several items (for lists); override to read them in one query. */
-	default Map<ID, String> digests(Collection<ID> ids) {
-		Map<ID, String> digests = new HashMap<>();
-		ids.forEach(id -> find(id).ifPresent(item -> digests.put(id, item.digest())));
-		return digests;
-	}
-
 	/**
 	 * A step of the item's review, in the transaction that took it: submitted (when its module asked
 	 * for approval), approved (the quorum was reached), sent back (an approver rejected it), withdrawn,

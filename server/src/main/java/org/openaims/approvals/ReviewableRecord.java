@@ -26,6 +26,14 @@ public abstract class ReviewableRecord<A extends ReviewableRecord<A>> extends Ab
 	/** The record as a reviewable item. */
 	public abstract ItemRef<?> reviewRef();
 
+	/**
+	 * The digest of the content under review as it is now: the same value the record's
+	 * {@link Reviewable} gives as {@link UnderReview#digest()}, or null while there is nothing to review.
+	 * Kept beside the record's approval requests at every save, so lists show whether an item changed
+	 * since its request without loading it.
+	 */
+	public abstract String reviewDigest();
+
 	/** What the record is called in its review events and messages ("policy version 3"). */
 	protected abstract String reviewTitle();
 

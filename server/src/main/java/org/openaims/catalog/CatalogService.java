@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.openaims.catalog.internal.CatalogImporter;
@@ -117,6 +118,18 @@ public class CatalogService {
 		FrameworkView framework = framework(requirement.frameworkId());
 		List<MappedRequirement> links = new ArrayList<>(store.links(framework.key(), requirement.refId()));
 		links.sort(Comparator.comparing(MappedRequirement::frameworkKey).thenComparing(MappedRequirement::refId, CatalogService::byRef));
+		return links;
+	}
+
+	/**
+	 * What each of several references of one framework relates to in other frameworks, keyed by the
+	 * lower-cased reference, sorted: four statements whatever their number.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, List<MappedRequirement>> mappings(UUID frameworkId, java.util.Collection<String> refs) {
+		Map<String, List<MappedRequirement>> links = store.links(framework(frameworkId).key(), refs);
+		links.values().forEach(list -> list.sort(Comparator.comparing(MappedRequirement::frameworkKey)
+			.thenComparing(MappedRequirement::refId, CatalogService::byRef)));
 		return links;
 	}
 

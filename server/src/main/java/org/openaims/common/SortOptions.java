@@ -15,9 +15,12 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * The orders a keyset-paginated list can be sorted in. Each order is one NOT NULL column with the
- * row's id as tie-breaker, so a page boundary is the pair (value, id) of the last row, carried in an
- * opaque cursor. A sort key prefixed with {@code -} sorts descending.
+ * The orders a keyset-paginated list can be sorted in, and the one way lists are paged. Each order
+ * is one NOT NULL column (or an expression such as {@code COALESCE(x, '')} over a column that can be
+ * null, written the same way in its index) with the row's id as tie-breaker, so a page boundary is
+ * the pair (value, id) of the last row, carried in an opaque cursor; the next page is found with the
+ * row-value comparison {@code (column, id) > (value, id)}, which an index on {@code (column, id)}
+ * answers by seeking, whatever the depth. A sort key prefixed with {@code -} sorts descending.
  *
  * @param <T> the row type
  */
@@ -136,9 +139,10 @@ public final class SortOptions<T> {
 			catch (IllegalArgumentException | DateTimeParseException e) {
 				throw invalidCursor();
 			}
+			// A row-value comparison: PostgreSQL and H2 answer it from the (column, id) index by seeking
+			// to the cursor, where "col > v OR (col = v AND id > x)" reads every row before the page.
 			String op = descending ? "<" : ">";
-			where.and("(" + column.column() + " " + op + " :after_value OR (" + column.column() + " = :after_value AND "
-					+ idColumn + " " + op + " :after_id))");
+			where.and("(" + column.column() + ", " + idColumn + ") " + op + " (:after_value, :after_id)");
 			where.param("after_value", value).param("after_id", id);
 		}
 

@@ -58,6 +58,24 @@ public final class SqlWhere {
 		return this;
 	}
 
+	/**
+	 * The condition that a comma-separated list column (e.g. {@code a,b,c}) holds the item whose
+	 * {@link #listItemPattern} is bound to {@code param}.
+	 */
+	public static String listHas(String column, String param) {
+		return "(',' || " + column + " || ',') LIKE :" + param + " ESCAPE '\\'";
+	}
+
+	/** The condition that a comma-separated list column does not hold the item bound to {@code param}. */
+	public static String listLacks(String column, String param) {
+		return "(',' || COALESCE(" + column + ", '') || ',') NOT LIKE :" + param + " ESCAPE '\\'";
+	}
+
+	/** The LIKE pattern that finds {@code item} in a comma-separated list (see {@link #listHas}). */
+	public static String listItemPattern(String item) {
+		return "%," + escapeLike(item) + ",%";
+	}
+
 	public String sql() {
 		return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
 	}

@@ -7,10 +7,15 @@ import java.util.UUID;
 
 /**
  * Implemented by modules whose records select controls (risk treatment, 6.1.3): for requirement ids,
- * the labels of what selected each one (e.g. "RISK-12 Prompt injection on the support assistant"). The
- * Statement of Applicability shows them as "selected by".
+ * how many records selected each one, the labels of the newest of them (e.g. "RISK-12 Prompt injection
+ * on the support assistant", at most {@code newest}) and the page that lists all of them. The Statement
+ * of Applicability shows them as "selected by"; never an unbounded list.
  */
 public interface ControlSelections {
 
-	Map<UUID, List<String>> selections(Collection<UUID> requirementIds);
+	Map<UUID, Selection> selections(Collection<UUID> requirementIds, int newest);
+
+	/** What selected one control: a count, the newest few, and where to see them all. */
+	record Selection(long count, List<String> newest, String link) {
+	}
 }

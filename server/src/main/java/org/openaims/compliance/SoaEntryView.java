@@ -6,11 +6,13 @@ import java.util.UUID;
 
 /**
  * One control in a Statement of Applicability: its decision, justification, status, owner, evidence,
- * last review, and the risks whose treatment selected it.
+ * last review, and what selected it — {@code selectedByCount} risks, the newest few of them in
+ * {@code selectedBy} ({@value SoaViews#SELECTED_SHOWN} at most) and {@code selectedByLink}, the filtered
+ * register that lists all of them.
  */
 public record SoaEntryView(UUID requirementId, String refId, String name, int position, Boolean applicable,
 		String justification, ImplementationStatus status, String owner, String evidence, LocalDate lastReviewed,
-		List<String> selectedBy) {
+		List<String> selectedBy, long selectedByCount, String selectedByLink) {
 
 	/** Decided and complete: what submission for approval needs of every line. */
 	public boolean complete() {

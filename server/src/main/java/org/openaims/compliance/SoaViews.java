@@ -11,8 +11,10 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.openaims.common.AggregateBatch;
 import org.openaims.approvals.ApprovalService;
 import org.openaims.catalog.CatalogService;
+import org.openaims.catalog.MappedRequirement;
 import org.openaims.catalog.RequirementView;
 import org.openaims.common.ExportFormat;
 import org.openaims.common.NotFoundException;
@@ -38,6 +40,9 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("isAuthenticated()")
 public class SoaViews {
 
+	/** How many of the records that selected a control an entry names; the rest are counted and linked. */
+	public static final int SELECTED_SHOWN = 5;
+
 	private final SoaDocuments documents;
 
 	private final SoaVersions versions;
@@ -52,8 +57,11 @@ public class SoaViews {
 
 	private final Ledger ledger;
 
+	private final AggregateBatch batch;
+
 	SoaViews(SoaDocuments documents, SoaVersions versions, CatalogService catalog, ApprovalService approvals,
-			List<ControlSelections> selections, SoaExports exports, Ledger ledger) {
+			List<ControlSelections> selections, SoaExports exports, Ledger ledger, AggregateBatch batch) {
+		this.batch = batch;
 		this.documents = documents;
 		this.versions = versions;
 		this.catalog = catalog;
@@ -145,8 +153,18 @@ public class SoaViews {
 		UUID soaId = documents.findByFrameworkId(frameworkId)
 			.orElseThrow(() -> new NotFoundException("Statement of Applicability of framework", frameworkId))
 			.id();
-		SoaView view = latest(soaId);
-		return view.entries().stream().map(e -> implementation(view, e)).toList();
+		SoaVersion version = batch.query(SoaVersion.class, "SELECT * FROM soa_versions WHERE soa_id = :id ORDER BY version_no DESC LIMIT 1",
+				Map.of("id", soaId)).get(0);
+		List<org.openaims.compliance.internal.SoaVersionLines.Line> lines = org.openaims.compliance.internal.SoaVersionLines.of(version);
+		Map<UUID, String> names = new HashMap<>();
+		catalog.requirements(lines.stream().map(l -> l.requirementId()).toList()).forEach(r -> names.put(r.id(), r.name()));
+		Map<String, List<MappedRequirement>> mappings = catalog.mappings(frameworkId,
+				lines.stream().map(l -> l.refId()).filter(java.util.Objects::nonNull).toList());
+		return lines.stream()
+			.map(l -> new ControlImplementation(l.requirementId(), frameworkId, l.refId(), names.get(l.requirementId()), l.applicable(),
+					l.status(), l.owner(), version.versionNo(),
+					l.refId() == null ? List.of() : mappings.getOrDefault(l.refId().toLowerCase(java.util.Locale.ROOT), List.of())))
+			.toList();
 	}
 
 	/** One control as implemented, with what it supports in other frameworks. */
@@ -158,12 +176,8 @@ public class SoaViews {
 		SoaView view = latest(soaId);
 		SoaEntryView entry = view.entries().stream().filter(e -> e.requirementId().equals(requirementId)).findFirst()
 			.orElseThrow(() -> new NotFoundException("control in the Statement of Applicability", requirement.refId()));
-		return implementation(view, entry);
-	}
-
-	private ControlImplementation implementation(SoaView view, SoaEntryView e) {
-		return new ControlImplementation(e.requirementId(), view.frameworkId(), e.refId(), e.name(), e.applicable(), e.status(), e.owner(),
-				view.versionNo(), catalog.mappings(e.requirementId()));
+		return new ControlImplementation(entry.requirementId(), view.frameworkId(), entry.refId(), entry.name(), entry.applicable(),
+				entry.status(), entry.owner(), view.versionNo(), catalog.mappings(requirementId));
 	}
 
 	private SoaView view(SoaDocument document, SoaVersion version, List<SoaVersion> all) {
@@ -172,11 +186,20 @@ public class SoaViews {
 		Map<UUID, RequirementView> requirements = new HashMap<>();
 		catalog.requirements(ids).forEach(r -> requirements.put(r.id(), r));
 		Map<UUID, List<String>> selected = new HashMap<>();
-		selections.forEach(s -> s.selections(ids).forEach((k, v) -> selected.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v)));
+		Map<UUID, Long> counts = new HashMap<>();
+		Map<UUID, String> links = new HashMap<>();
+		selections.forEach(s -> s.selections(ids, SELECTED_SHOWN).forEach((k, v) -> {
+			selected.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v.newest());
+			counts.merge(k, v.count(), Long::sum);
+			links.putIfAbsent(k, v.link());
+		}));
 		List<SoaEntryView> entries = lines.stream().map(l -> {
 			RequirementView r = requirements.get(l.requirementId());
+			List<String> shown = selected.getOrDefault(l.requirementId(), List.of());
 			return new SoaEntryView(l.requirementId(), l.refId(), r == null ? null : r.name(), l.position(), l.applicable(),
-					l.justification(), l.status(), l.owner(), l.evidence(), l.lastReviewed(), selected.getOrDefault(l.requirementId(), List.of()));
+					l.justification(), l.status(), l.owner(), l.evidence(), l.lastReviewed(),
+					List.copyOf(shown.subList(0, Math.min(SELECTED_SHOWN, shown.size()))), counts.getOrDefault(l.requirementId(), 0L),
+					links.get(l.requirementId()));
 		}).toList();
 		String frameworkName = catalog.frameworkName(document.frameworkId());
 		return new SoaView(document.id(), document.frameworkId(), frameworkName, document.title(), version.id(), version.versionNo(),

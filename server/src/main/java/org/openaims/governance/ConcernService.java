@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 
+import org.openaims.common.AggregateBatch;
 import org.openaims.common.InvalidInputException;
 import org.openaims.common.NotFoundException;
 import org.openaims.common.Page;
@@ -55,7 +56,10 @@ public class ConcernService {
 
 	private final Ledger ledger;
 
-	ConcernService(Concerns concerns, ConcernQueries queries, AiSystemService systems, Ledger ledger) {
+	private final AggregateBatch batch;
+
+	ConcernService(Concerns concerns, ConcernQueries queries, AiSystemService systems, Ledger ledger, AggregateBatch batch) {
+		this.batch = batch;
 		this.concerns = concerns;
 		this.queries = queries;
 		this.systems = systems;
@@ -142,7 +146,7 @@ public class ConcernService {
 	@Transactional(readOnly = true)
 	public Page<ConcernView> list(ConcernFilter filter, PageRequest request) {
 		Page<ConcernQueries.Row> rows = queries.page(filter, isHandler() ? null : CurrentUser.username(), request);
-		Map<UUID, Concern> loaded = concerns.findAllById(rows.items().stream().map(ConcernQueries.Row::id).toList())
+		Map<UUID, Concern> loaded = batch.findAllById(Concern.class, rows.items().stream().map(ConcernQueries.Row::id).toList())
 			.stream()
 			.collect(Collectors.toMap(Concern::id, Function.identity()));
 		Set<UUID> systemIds = new HashSet<>();
@@ -171,15 +175,16 @@ public class ConcernService {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)
 	public void exportCsv(ConcernFilter filter, Writer out) {
-		List<List<?>> rows = new ArrayList<>();
+		CsvFormat.RowPrinter printer = CsvFormat.printer(out, List.of("id", "ai_system", "summary", "status", "reporter", "resolution", "created_at", "updated_at"));
 		PageRequest request = new PageRequest(PageRequest.MAX_LIMIT, null, null);
 		while (request != null) {
 			Page<ConcernView> page = list(filter, request);
-			page.items().forEach(c -> rows.add(Arrays.asList(c.id(), c.aiSystemName(), c.summary(), c.status(),
+			page.items().forEach(c -> printer.row(Arrays.asList(c.id(), c.aiSystemName(), c.summary(), c.status(),
 					c.reporter() == null ? "(anonymous)" : c.reporter(), c.resolution(), c.createdAt(), c.updatedAt())));
+			printer.flush();
 			request = page.next() == null ? null : request.withAfter(page.next());
 		}
-		CsvFormat.write(out, List.of("id", "ai_system", "summary", "status", "reporter", "resolution", "created_at", "updated_at"), rows);
+		printer.flush();
 	}
 
 	private ConcernView view(Concern concern) {

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 
+import org.openaims.common.AggregateBatch;
 import org.openaims.common.FieldProblem;
 import org.openaims.common.InvalidInputException;
 import org.openaims.common.NotFoundException;
@@ -58,7 +59,11 @@ public class ObjectiveService {
 
 	private final Ledger ledger;
 
-	ObjectiveService(Objectives objectives, ObjectiveQueries queries, UserDirectory users, AiSystemService systems, Ledger ledger) {
+	private final AggregateBatch batch;
+
+	ObjectiveService(Objectives objectives, ObjectiveQueries queries, UserDirectory users, AiSystemService systems, Ledger ledger,
+			AggregateBatch batch) {
+		this.batch = batch;
 		this.objectives = objectives;
 		this.queries = queries;
 		this.users = users;
@@ -104,7 +109,7 @@ public class ObjectiveService {
 	@Transactional(readOnly = true)
 	public Page<ObjectiveView> list(ObjectiveFilter filter, PageRequest request) {
 		Page<ObjectiveQueries.Row> rows = queries.page(filter, request);
-		Map<UUID, Objective> loaded = objectives.findAllById(rows.items().stream().map(ObjectiveQueries.Row::id).toList())
+		Map<UUID, Objective> loaded = batch.findAllById(Objective.class, rows.items().stream().map(ObjectiveQueries.Row::id).toList())
 			.stream()
 			.collect(Collectors.toMap(Objective::id, Function.identity()));
 		Set<UUID> systemIds = new HashSet<>();
@@ -123,18 +128,19 @@ public class ObjectiveService {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)
 	public void exportCsv(ObjectiveFilter filter, Writer out) {
-		List<List<?>> rows = new ArrayList<>();
+		CsvFormat.RowPrinter printer = CsvFormat.printer(out, List.of("id", "title", "measure", "target", "owner", "due_date", "status", "overdue", "ai_systems",
+				"latest_value", "latest_measured_on", "updated_at"));
 		PageRequest request = new PageRequest(PageRequest.MAX_LIMIT, null, null);
 		while (request != null) {
 			Page<ObjectiveView> page = list(filter, request);
-			page.items().forEach(o -> rows.add(Arrays.asList(o.id(), o.title(), o.measure(), o.target(), o.owner(), o.dueDate(),
+			page.items().forEach(o -> printer.row(Arrays.asList(o.id(), o.title(), o.measure(), o.target(), o.owner(), o.dueDate(),
 					o.status(), o.overdue(), o.aiSystems().stream().map(ObjectiveView.SystemRef::name).collect(Collectors.joining(";")),
 					o.latestValue(), o.progress().isEmpty() ? null : o.progress().get(o.progress().size() - 1).recordedOn(),
 					o.updatedAt())));
+			printer.flush();
 			request = page.next() == null ? null : request.withAfter(page.next());
 		}
-		CsvFormat.write(out, List.of("id", "title", "measure", "target", "owner", "due_date", "status", "overdue", "ai_systems",
-				"latest_value", "latest_measured_on", "updated_at"), rows);
+		printer.flush();
 	}
 
 	private void check(ObjectiveDetails details) {

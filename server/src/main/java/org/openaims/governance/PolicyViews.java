@@ -172,18 +172,19 @@ public class PolicyViews {
 	}
 
 	public void exportCsv(Writer out) {
-		List<List<?>> rows = new ArrayList<>();
+		CsvFormat.RowPrinter printer = CsvFormat.printer(out, List.of("id", "title", "owner", "published_version", "latest_version", "latest_status",
+				"review_interval_months", "next_review_date", "review_overdue", "approvals_required", "addresses",
+				"aligned_with", "retired_at"));
 		PageRequest request = new PageRequest(PageRequest.MAX_LIMIT, null, null);
 		while (request != null) {
 			Page<PolicyView> page = queries.page(null, null, request);
-			page.items().forEach(p -> rows.add(Arrays.asList(p.id(), p.title(), p.owner(), p.publishedVersion(), p.latestVersion(),
+			page.items().forEach(p -> printer.row(Arrays.asList(p.id(), p.title(), p.owner(), p.publishedVersion(), p.latestVersion(),
 					p.latestStatus(), p.reviewIntervalMonths(), p.nextReviewDate(), p.reviewOverdue(), p.approvalsRequired(),
 					String.join(";", p.addresses()), p.alignedWith(), p.retiredAt())));
+			printer.flush();
 			request = page.next() == null ? null : request.withAfter(page.next());
 		}
-		CsvFormat.write(out, List.of("id", "title", "owner", "published_version", "latest_version", "latest_status",
-				"review_interval_months", "next_review_date", "review_overdue", "approvals_required", "addresses",
-				"aligned_with", "retired_at"), rows);
+		printer.flush();
 	}
 
 	private PolicyVersion loadVersion(UUID id, int versionNo) {

@@ -126,13 +126,22 @@ public class ResponsibilityService {
 				return key;
 			})
 			.list();
-		Map<String, String> systemNames = new LinkedHashMap<>();
-		systems.inScope().forEach(s -> systemNames.put(s.id().toString(), s.name()));
+		// The names of every AI system the matrix mentions, in one query (in scope or not).
+		java.util.Set<UUID> systemIds = new java.util.HashSet<>();
+		keys.values().stream().filter(k -> k[0].equals(RaciSubjectType.AI_SYSTEM.name())).forEach(k -> {
+			try {
+				systemIds.add(UUID.fromString(k[1]));
+			}
+			catch (IllegalArgumentException e) {
+				// not a system id: shown as written
+			}
+		});
+		Map<UUID, String> systemNames = systemIds.isEmpty() ? Map.of() : systems.names(systemIds);
 		List<RaciView> matrix = new ArrayList<>();
 		bySubject.forEach((key, list) -> {
 			RaciSubjectType type = RaciSubjectType.valueOf(keys.get(key)[0]);
 			String ref = keys.get(key)[1];
-			String name = type == RaciSubjectType.AI_SYSTEM ? systemNames.getOrDefault(ref, name(type, ref)) : ref;
+			String name = type == RaciSubjectType.AI_SYSTEM ? systemName(systemNames, ref) : ref;
 			matrix.add(new RaciView(type, ref, name, list));
 		});
 		matrix.sort(Comparator.comparing((RaciView v) -> v.subjectType().ordinal()).thenComparing(RaciView::name));
@@ -181,15 +190,15 @@ public class ResponsibilityService {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)
 	public void exportCsv(Writer out) {
-		List<List<?>> rows = new ArrayList<>();
+		CsvFormat.RowPrinter printer = CsvFormat.printer(out, List.of("subject_type", "subject_ref", "subject", "letter", "assignee_type", "assignee",
+				"human_oversight"));
 		for (RaciView view : matrix()) {
 			for (Assignment a : view.assignments()) {
-				rows.add(List.of(view.subjectType(), view.subjectRef(), view.name(), a.letter(), a.assigneeType(), a.assignee(),
+				printer.row(List.of(view.subjectType(), view.subjectRef(), view.name(), a.letter(), a.assigneeType(), a.assignee(),
 						a.humanOversight()));
 			}
 		}
-		CsvFormat.write(out, List.of("subject_type", "subject_ref", "subject", "letter", "assignee_type", "assignee",
-				"human_oversight"), rows);
+		printer.flush();
 	}
 
 	private List<Assignment> assignments(RaciSubjectType type, String ref) {
@@ -235,6 +244,15 @@ public class ResponsibilityService {
 
 	private static void requireManager() {
 		CurrentUser.requireAnyRole("only AIMS managers set the RACI of controls and processes", Role.ADMIN, Role.AIMS_MANAGER);
+	}
+
+	private static String systemName(Map<UUID, String> names, String ref) {
+		try {
+			return names.getOrDefault(UUID.fromString(ref), ref);
+		}
+		catch (IllegalArgumentException e) {
+			return ref;
+		}
 	}
 
 	private String name(RaciSubjectType type, String ref) {

@@ -1,11 +1,14 @@
 package org.openaims.identity;
 
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.EnumSet;
 import java.util.UUID;
 
+import org.openaims.common.AggregateBatch;
 import org.openaims.common.Actor;
 import org.openaims.common.ConflictException;
 import org.openaims.common.NotFoundException;
@@ -38,7 +41,10 @@ public class RoleGrants {
 
 	private final IdentityProperties properties;
 
-	RoleGrants(RoleGrantRepository grants, Users users, IdentityProperties properties) {
+	private final AggregateBatch batch;
+
+	RoleGrants(RoleGrantRepository grants, Users users, IdentityProperties properties, AggregateBatch batch) {
+		this.batch = batch;
 		this.grants = grants;
 		this.users = users;
 		this.properties = properties;
@@ -61,9 +67,10 @@ public class RoleGrants {
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional(readOnly = true)
 	public List<RoleGrantView> list(RoleGrantStatus status) {
-		return grants.findByStatusOrderByRequestedAt(status == null ? RoleGrantStatus.PENDING : status).stream()
-			.map(g -> view(g, users.findById(g.userId()).orElse(null)))
-			.toList();
+		List<RoleGrant> found = grants.findByStatusOrderByRequestedAt(status == null ? RoleGrantStatus.PENDING : status);
+		Map<UUID, User> holders = new HashMap<>();
+		batch.findAllById(User.class, found.stream().map(RoleGrant::userId).toList()).forEach(u -> holders.put(u.id(), u));
+		return found.stream().map(g -> view(g, holders.get(g.userId()))).toList();
 	}
 
 	/** Every grant of one user, newest first (administrators). */

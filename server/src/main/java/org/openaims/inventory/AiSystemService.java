@@ -176,14 +176,15 @@ public class AiSystemService {
 	/** Writes the systems matching {@code filter} as CSV, page by page. */
 	@Transactional(readOnly = true)
 	public void exportCsv(AiSystemFilter filter, Writer out) {
-		List<List<?>> rows = new ArrayList<>();
+		CsvFormat.RowPrinter printer = CsvFormat.printer(out, AiSystemCsv.HEADER);
 		PageRequest request = new PageRequest(EXPORT_PAGE, null, "name");
 		while (request != null) {
 			Page<AiSystemView> page = queries.page(filter, request);
-			page.items().forEach(s -> rows.add(AiSystemCsv.row(s)));
+			page.items().forEach(s -> printer.row(AiSystemCsv.row(s)));
+			printer.flush();
 			request = page.next() == null ? null : request.withAfter(page.next());
 		}
-		CsvFormat.write(out, AiSystemCsv.HEADER, rows);
+		printer.flush();
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 
+import org.openaims.common.AggregateBatch;
 import org.openaims.approvals.ApprovalService;
 import org.openaims.common.ConflictException;
 import org.openaims.common.NotFoundException;
@@ -45,7 +46,10 @@ public class ScopeService {
 
 	private final Ledger ledger;
 
-	ScopeService(ScopeStatements statements, AiSystemQueries systems, ApprovalService approvals, Ledger ledger) {
+	private final AggregateBatch batch;
+
+	ScopeService(ScopeStatements statements, AiSystemQueries systems, ApprovalService approvals, Ledger ledger, AggregateBatch batch) {
+		this.batch = batch;
 		this.statements = statements;
 		this.systems = systems;
 		this.approvals = approvals;
@@ -57,9 +61,7 @@ public class ScopeService {
 	@Transactional(readOnly = true)
 	public List<HistoryEntry> history() {
 		List<HistoryEntry> entries = new ArrayList<>(ledger.history("scope-statement", "aims-scope"));
-		for (ScopeStatement s : statements.findAllByOrderByVersionNoDesc()) {
-			entries.addAll(ledger.history(ScopeVersionId.REVIEW.key(), s.id().toString()));
-		}
+		entries.addAll(ledger.history(ScopeVersionId.REVIEW.key(), statements.versionIds().stream().map(UUID::toString).toList()));
 		entries.sort(Comparator.comparing(HistoryEntry::time).thenComparingLong(HistoryEntry::seq));
 		return entries;
 	}
@@ -95,10 +97,9 @@ public class ScopeService {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)
 	public List<ScopeStatementView> versions() {
-		Optional<ScopeStatement> inForce = inForce();
-		return statements.findAllByOrderByVersionNoDesc().stream()
-			.map(s -> s.view(inForce.map(f -> f.id().equals(s.id())).orElse(false)))
-			.toList();
+		List<ScopeStatement> all = batch.query(ScopeStatement.class, "SELECT * FROM scope_statements ORDER BY version_no DESC", Map.of());
+		Optional<ScopeStatement> inForce = all.stream().filter(s -> s.review().isApproved()).findFirst();
+		return all.stream().map(s -> s.view(inForce.map(f -> f.id().equals(s.id())).orElse(false))).toList();
 	}
 
 	/** One version with the systems it recorded, its latest approval and what changed in the register since. */
@@ -190,7 +191,8 @@ public class ScopeService {
 	}
 
 	private Optional<ScopeStatement> inForce() {
-		return statements.findAllByOrderByVersionNoDesc().stream().filter(s -> s.review().isApproved()).findFirst();
+		return batch.query(ScopeStatement.class, "SELECT * FROM scope_statements WHERE review_status = 'APPROVED' "
+				+ "ORDER BY version_no DESC LIMIT 1", Map.of()).stream().findFirst();
 	}
 
 	private boolean isInForce(ScopeStatement s) {

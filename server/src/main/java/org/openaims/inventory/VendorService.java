@@ -131,14 +131,15 @@ public class VendorService {
 
 	@Transactional(readOnly = true)
 	public void exportCsv(VendorFilter filter, Writer out) {
-		List<List<?>> rows = new ArrayList<>();
+		CsvFormat.RowPrinter printer = CsvFormat.printer(out, VendorCsv.HEADER);
 		PageRequest request = new PageRequest(EXPORT_PAGE, null, "name");
 		while (request != null) {
 			Page<VendorView> page = queries.page(filter, request);
-			page.items().forEach(v -> rows.add(VendorCsv.row(v)));
+			page.items().forEach(v -> printer.row(VendorCsv.row(v)));
+			printer.flush();
 			request = page.next() == null ? null : request.withAfter(page.next());
 		}
-		CsvFormat.write(out, VendorCsv.HEADER, rows);
+		printer.flush();
 	}
 
 	/**

@@ -87,6 +87,19 @@ public class Ledger {
 			.list();
 	}
 
+	/** The entries of several subjects of one type, oldest first, in one statement. */
+	public List<HistoryEntry> history(String subjectType, java.util.Collection<String> subjectIds) {
+		if (subjectIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT " + LedgerStore.COLUMNS + " FROM ledger_entries WHERE subject_type = :type AND subject_id IN (:ids) "
+				+ "ORDER BY recorded_at, seq")
+			.param("type", subjectType)
+			.param("ids", List.copyOf(subjectIds))
+			.query((rs, n) -> HistoryEntries.of(LedgerStore.entry(rs)))
+			.list();
+	}
+
 	/**
 	 * Entries in sequence order, optionally of one subject type and id; {@code after} is the
 	 * {@code next} of the previous page (a sequence number).

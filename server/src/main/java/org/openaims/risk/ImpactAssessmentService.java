@@ -9,6 +9,11 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 
 import org.openaims.common.Actor;
+import org.openaims.common.AggregateBatch;
+import org.openaims.common.Page;
+import org.openaims.common.PageRequest;
+import org.openaims.common.SortOptions;
+import org.openaims.common.SqlWhere;
 import org.openaims.common.ConflictException;
 import org.openaims.common.FieldChange;
 import org.openaims.common.FieldProblem;
@@ -64,8 +69,15 @@ public class ImpactAssessmentService {
 
 	private final Ledger ledger;
 
+	private final AggregateBatch batch;
+
+	private static final SortOptions<ImpactAssessment> SORTS = SortOptions
+		.<ImpactAssessment>by("a.id", ImpactAssessment::id, "-created")
+		.time("created", "a.created_at", ImpactAssessment::createdAt);
+
 	ImpactAssessmentService(ImpactAssessments assessments, RiskCriteriaService criteria, AiSystemService systems,
-			ApprovalService approvals, UserDirectory users, Ledger ledger) {
+			ApprovalService approvals, UserDirectory users, Ledger ledger, AggregateBatch batch) {
+		this.batch = batch;
 		this.assessments = assessments;
 		this.criteria = criteria;
 		this.systems = systems;
@@ -155,19 +167,32 @@ public class ImpactAssessmentService {
 		return view(load(id));
 	}
 
-	/** Assessments, newest first; filters optional (system, stale, status). */
+	/** A page of assessments, newest first; filters optional (system, stale, status). */
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)
-	public List<ImpactAssessmentView> list(UUID aiSystemId, Boolean stale, AssessmentStatus status) {
-		List<ImpactAssessment> found = aiSystemId == null ? assessments.findAllByOrderByCreatedAtDesc()
-				: assessments.findByAiSystemIdOrderByCreatedAtDesc(aiSystemId);
+	public Page<ImpactAssessmentView> list(UUID aiSystemId, Boolean stale, AssessmentStatus status, PageRequest request) {
+		SqlWhere where = new SqlWhere().and("a.ai_system_id = :system", "system", aiSystemId)
+			.and("a.stale = :stale", "stale", stale)
+			.and("a.status = :status", "status", status);
+		SortOptions<ImpactAssessment>.Sorting sorting = SORTS.apply(request, where);
+		Page<ImpactAssessment> page = sorting.page(batch.query(ImpactAssessment.class,
+				"SELECT a.* FROM impact_assessments a" + where.sql() + sorting.orderByAndLimit(), where.params()));
+		return views(page.items(), page.next());
+	}
+
+	/** Every assessment of one system, newest first. */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public List<ImpactAssessmentView> forSystem(UUID aiSystemId) {
+		return views(assessments.findByAiSystemIdOrderByCreatedAtDesc(aiSystemId), null).items();
+	}
+
+	private Page<ImpactAssessmentView> views(List<ImpactAssessment> found, String next) {
 		Map<UUID, String> names = systems.names(found.stream().map(ImpactAssessment::aiSystemId).distinct().toList());
 		Map<UUID, CriteriaVersion> scales = new HashMap<>();
-		return found.stream()
-			.filter(a -> stale == null || a.stale() == stale)
-			.filter(a -> status == null || a.status() == status)
+		return new Page<>(found.stream()
 			.map(a -> view(a, names.get(a.aiSystemId()), scales.computeIfAbsent(a.criteriaId(), criteria::version), null))
-			.toList();
+			.toList(), next);
 	}
 
 	/** The latest assessment of each system, if any. */
@@ -175,7 +200,12 @@ public class ImpactAssessmentService {
 	@Transactional(readOnly = true)
 	public Map<UUID, ImpactAssessmentView> latestBySystem() {
 		Map<UUID, ImpactAssessmentView> latest = new HashMap<>();
-		list(null, null, null).forEach(a -> latest.putIfAbsent(a.aiSystemId(), a));
+		PageRequest request = PageRequest.first(PageRequest.MAX_LIMIT);
+		while (request != null) {
+			Page<ImpactAssessmentView> page = list(null, null, null, request);
+			page.items().forEach(a -> latest.putIfAbsent(a.aiSystemId(), a));
+			request = page.next() == null ? null : request.withAfter(page.next());
+		}
 		return latest;
 	}
 

@@ -1,11 +1,13 @@
 package org.openaims.risk;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
 
 import org.openaims.approvals.ApprovalService;
+import org.openaims.approvals.ApprovalView;
 import org.openaims.common.ConflictException;
 import org.openaims.common.NotFoundException;
 import org.openaims.identity.CurrentUser;
@@ -80,7 +82,10 @@ public class RiskCriteriaService {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)
 	public List<RiskCriteriaView> list() {
-		return versions.findAllByOrderByVersionNoDesc().stream().map(this::view).toList();
+		List<CriteriaVersion> all = versions.findAllByOrderByVersionNoDesc();
+		Map<CriteriaVersionId, ApprovalView> latest = approvals.latest(CriteriaVersionId.REVIEW,
+				all.stream().map(v -> new CriteriaVersionId(v.id())).toList());
+		return all.stream().map(v -> view(v, latest.get(new CriteriaVersionId(v.id())))).toList();
 	}
 
 	@PreAuthorize("isAuthenticated()")
@@ -116,9 +121,12 @@ public class RiskCriteriaService {
 	}
 
 	private RiskCriteriaView view(CriteriaVersion v) {
+		return view(v, approvals.latest(v.reviewRef()).orElse(null));
+	}
+
+	private static RiskCriteriaView view(CriteriaVersion v, ApprovalView approval) {
 		return new RiskCriteriaView(v.id(), v.versionNo(), v.status(), v.definition(), v.changeNote(), List.copyOf(v.editorSet()),
-				v.createdAt(), v.createdBy(), v.updatedAt(), v.updatedBy(), v.approvedAt(), approvals.latest(v.reviewRef()).orElse(null),
-				v.version());
+				v.createdAt(), v.createdBy(), v.updatedAt(), v.updatedBy(), v.approvedAt(), approval, v.version());
 	}
 
 	private CriteriaVersion load(UUID id) {

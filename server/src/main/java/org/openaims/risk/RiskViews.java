@@ -1,6 +1,5 @@
 package org.openaims.risk;
 
-import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,6 +18,7 @@ import org.openaims.approvals.ApprovalView;
 import org.openaims.catalog.CatalogService;
 import org.openaims.catalog.RequirementView;
 import org.openaims.common.ExportFormat;
+import org.openaims.reporting.Table;
 import org.openaims.common.InvalidInputException;
 import org.openaims.common.NotFoundException;
 import org.openaims.common.Page;
@@ -97,12 +97,9 @@ public class RiskViews {
 
 	public Page<RiskView> list(RiskFilter filter, PageRequest request) {
 		UUID cellCriteria = cellCriteria(filter);
-		Page<RiskQueries.Row> rows = queries.page(filter, cellCriteria, request);
-		Map<UUID, Risk> loaded = risks.findAllById(rows.items().stream().map(RiskQueries.Row::id).toList())
-			.stream()
-			.collect(Collectors.toMap(Risk::id, Function.identity()));
-		Views views = new Views(loaded.values());
-		return rows.map(r -> views.view(loaded.get(r.id()), null));
+		Page<Risk> page = queries.page(filter, cellCriteria, request);
+		Views views = new Views(page.items());
+		return page.map(r -> views.view(r, null));
 	}
 
 	/** How many risks the register lists for a filter. */
@@ -153,20 +150,22 @@ public class RiskViews {
 		return entries;
 	}
 
-	/** Writes the risks of a filter as CSV, XLSX or PDF. */
-	public void export(RiskFilter filter, ExportFormat format, OutputStream out) {
-		List<RiskView> all = new ArrayList<>();
-		PageRequest request = new PageRequest(PageRequest.MAX_LIMIT, null, null);
-		while (request != null) {
-			Page<RiskView> page = list(filter, request);
-			all.addAll(page.items());
-			request = page.next() == null ? null : request.withAfter(page.next());
-		}
-		switch (format) {
-			case CSV -> exports.csv(all, out);
-			case XLSX -> exports.xlsx(all, out);
-			case PDF -> exports.pdf(all, out);
-		}
+	/**
+	 * The risks of a filter as an export table: read in keyset batches ({@code aims.reporting.batch-rows})
+	 * with their actions and controls fetched per batch, so memory stays bounded whatever the register's size.
+	 */
+	public Table exportTable(RiskFilter filter, ExportFormat format, int batchRows) {
+		long total = count(filter);
+		List<String> header = format == ExportFormat.PDF ? exports.pdfHeader() : exports.header();
+		String title = "AI risk register — " + total + " risks — generated " + java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+		return new Table("risk-register", title, header, total, writer -> {
+			PageRequest request = new PageRequest(batchRows, null, null);
+			while (request != null) {
+				Page<RiskView> page = list(filter, request);
+				page.items().forEach(r -> writer.row(format == ExportFormat.PDF ? exports.pdfRow(r) : exports.row(r)));
+				request = page.next() == null ? null : request.withAfter(page.next());
+			}
+		});
 	}
 
 	/** The open risks of an AI system (for its page and impact assessments). */

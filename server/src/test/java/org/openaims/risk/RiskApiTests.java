@@ -233,6 +233,31 @@ class RiskApiTests {
 	}
 
 	@Test
+	void theStatementOfApplicabilityCountsTheRisksThatSelectAControlAndNamesOnlyTheNewestFew() {
+		String last = null;
+		for (int i = 1; i <= 7; i++) {
+			String id = api.body(api.post(manager, "/api/v1/risks", RiskFixtures.risk("Selecting " + i + " " + tag, null, "security", 3, 3,
+					riskOwner.username())), HttpStatus.CREATED).get("id").asString();
+			last = api.body(api.put(riskOwner, "/api/v1/risks/" + id + "/treatment", Map.of("option", "MODIFY", "actions", List.of(
+					Map.of("title", "Harden " + i, "owner", riskOwner.username(), "dueDate", LocalDate.now().plusDays(10).toString(),
+							"controls", List.of("A.4.3"))))), HttpStatus.OK).get("ref").asString() + " Selecting " + i + " " + tag;
+		}
+		JsonNode entry = entry(soa(), "A.4.3");
+		long count = entry.get("selectedByCount").asLong();
+		assertThat(count).isGreaterThanOrEqualTo(7);
+		assertThat(entry.get("selectedBy")).hasSize(5);
+		assertThat(entry.get("selectedBy").get(0).asString()).isEqualTo(last);
+		String link = entry.get("selectedByLink").asString();
+		assertThat(link).startsWith("/risks?control=");
+		// The link's filter lists exactly the risks counted.
+		assertThat(count(link.substring(link.indexOf('?') + 1))).isEqualTo(count);
+		// A closed risk no longer selects it.
+		JsonNode first = api.body(api.get(manager, "/api/v1/risks?q=Selecting 1 " + tag), HttpStatus.OK).get("items").get(0);
+		api.body(api.post(manager, "/api/v1/risks/" + first.get("id").asString() + "/close", Map.of("reason", "gone")), HttpStatus.OK);
+		assertThat(entry(soa(), "A.4.3").get("selectedByCount").asLong()).isEqualTo(count - 1);
+	}
+
+	@Test
 	void aNewSystemVersionFlagsItsRisksForReassessment() {
 		String systemId = RiskFixtures.system(api, manager, "Credit model " + tag);
 		String id = api.body(api.post(manager, "/api/v1/risks", RiskFixtures.risk("Lineage of training data " + tag, systemId,

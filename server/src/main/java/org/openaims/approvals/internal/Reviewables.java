@@ -81,14 +81,6 @@ public class Reviewables {
 			return reviewable.type().ref(reviewable.type().id(itemId));
 		}
 
-		public Map<String, String> digests(Collection<String> itemIds) {
-			Map<ID, String> ids = new HashMap<>();
-			itemIds.forEach(s -> id(s).ifPresent(id -> ids.put(id, s)));
-			Map<String, String> digests = new HashMap<>();
-			reviewable.digests(ids.keySet()).forEach((id, digest) -> digests.put(ids.get(id), digest));
-			return digests;
-		}
-
 		private Optional<ID> id(String itemId) {
 			try {
 				return Optional.of(reviewable.type().id(itemId));

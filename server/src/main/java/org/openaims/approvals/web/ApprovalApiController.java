@@ -16,6 +16,7 @@ import org.openaims.approvals.ApprovalStatus;
 import org.openaims.approvals.ApprovalView;
 import org.openaims.approvals.DecisionRequest;
 
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -52,10 +53,10 @@ class ApprovalApiController {
 		return approvals.list(new ApprovalFilter(status, itemType, itemId, requestedBy), new PageRequest(limit, after, sort));
 	}
 
-	/** The pending requests the signed-in user may decide. */
+	/** The pending requests the signed-in user may decide, oldest first, in keyset pages. */
 	@GetMapping("/inbox")
-	List<ApprovalView> inbox() {
-		return approvals.inbox();
+	Page<ApprovalView> inbox(@RequestParam(required = false) Integer limit, @RequestParam(required = false) String after) {
+		return approvals.inbox(new PageRequest(limit, after, null));
 	}
 
 	@GetMapping("/{id}")
@@ -78,7 +79,7 @@ class ApprovalApiController {
 	}
 
 	@GetMapping(value = "/export", produces = "text/csv")
-	ResponseEntity<byte[]> export(@RequestParam(required = false) ApprovalStatus status,
+	ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) ApprovalStatus status,
 			@RequestParam(required = false) String itemType, @RequestParam(required = false) String itemId,
 			@RequestParam(required = false) String requestedBy) {
 		ApprovalFilter filter = new ApprovalFilter(status, itemType, itemId, requestedBy);

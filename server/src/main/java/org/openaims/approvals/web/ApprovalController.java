@@ -18,6 +18,7 @@ import org.openaims.approvals.Decision;
 import org.openaims.approvals.DecisionRequest;
 import org.openaims.identity.CurrentUser;
 
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,11 +42,15 @@ class ApprovalController {
 
 	@GetMapping
 	String list(@RequestParam(required = false) ApprovalStatus status, @RequestParam(required = false) String after,
-			Model model) {
+			@RequestParam(required = false) String inboxAfter, Model model) {
 		Page<ApprovalView> page = approvals.list(new ApprovalFilter(status, null, null, null), new PageRequest(25, after, null));
 		Map<String, Object> query = new LinkedHashMap<>();
 		query.put("status", status);
-		model.addAttribute("inbox", approvals.inbox());
+		Page<ApprovalView> inbox = approvals.inbox(new PageRequest(25, inboxAfter, null));
+		model.addAttribute("inbox", inbox.items());
+		model.addAttribute("inboxNextUrl", inbox.next() == null ? null
+				: org.springframework.web.util.UriComponentsBuilder.fromPath("/approvals").queryParam("inboxAfter", inbox.next()).encode().build()
+					.toUriString());
 		model.addAttribute("status", status);
 		model.addAttribute("statuses", ApprovalStatus.values());
 		model.addAttribute("page", page);
@@ -56,7 +61,7 @@ class ApprovalController {
 	}
 
 	@GetMapping("/export")
-	ResponseEntity<byte[]> export(@RequestParam(required = false) ApprovalStatus status) {
+	ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) ApprovalStatus status) {
 		ApprovalFilter filter = new ApprovalFilter(status, null, null, null);
 		return CsvResponses.attachment("approvals", out -> approvals.exportCsv(filter, out));
 	}

@@ -220,31 +220,77 @@ public class CatalogStore {
 	 * the node of the other side where that framework is in the catalog (its newest version).
 	 */
 	public List<MappedRequirement> links(String key, String ref) {
-		List<MappedRequirement> result = new ArrayList<>();
+		return links(key, List.of(ref)).getOrDefault(ref.toLowerCase(java.util.Locale.ROOT), List.of());
+	}
+
+	/**
+	 * What each of several references of one framework relates to, keyed by the lower-cased
+	 * reference, in three statements whatever their number: the links, the newest framework of each
+	 * other key, and the nodes they name.
+	 */
+	public Map<String, List<MappedRequirement>> links(String key, Collection<String> refs) {
+		Map<String, List<MappedRequirement>> byRef = new HashMap<>();
+		List<String> lower = refs.stream().filter(java.util.Objects::nonNull).map(r -> r.toLowerCase(java.util.Locale.ROOT)).distinct()
+			.toList();
+		if (lower.isEmpty()) {
+			return byRef;
+		}
+		List<String[]> found = new ArrayList<>();
+		List<MappedRequirement> unresolved = new ArrayList<>();
 		jdbc.sql("SELECT m.*, s.name AS set_name FROM requirement_mappings m JOIN mapping_sets s ON s.id = m.mapping_set_id "
-				+ "WHERE (m.source_key = :key AND LOWER(m.source_ref) = LOWER(:ref)) OR (m.target_key = :key AND LOWER(m.target_ref) = LOWER(:ref)) "
+				+ "WHERE (m.source_key = :key AND LOWER(m.source_ref) IN (:refs)) OR (m.target_key = :key AND LOWER(m.target_ref) IN (:refs)) "
 				+ "ORDER BY m.mapping_set_id, m.position")
-			.param("key", key).param("ref", ref)
+			.param("key", key).param("refs", lower)
 			.query((rs, n) -> {
-				boolean forward = rs.getString("source_key").equals(key) && rs.getString("source_ref").equalsIgnoreCase(ref);
+				String source = rs.getString("source_ref").toLowerCase(java.util.Locale.ROOT);
+				boolean forward = rs.getString("source_key").equals(key) && lower.contains(source);
 				Relationship relationship = Relationship.valueOf(rs.getString("relationship"));
 				String otherKey = forward ? rs.getString("target_key") : rs.getString("source_key");
 				String otherRef = forward ? rs.getString("target_ref") : rs.getString("source_ref");
-				result.add(new MappedRequirement(otherKey, otherRef, null, null, null, forward ? relationship : relationship.reverse(),
+				String mine = (forward ? rs.getString("source_ref") : rs.getString("target_ref")).toLowerCase(java.util.Locale.ROOT);
+				found.add(new String[] { mine });
+				unresolved.add(new MappedRequirement(otherKey, otherRef, null, null, null, forward ? relationship : relationship.reverse(),
 						rs.getString("rationale"), rs.getString("set_name")));
 				return null;
 			})
 			.list();
-		Map<String, Optional<FrameworkView>> frameworks = new HashMap<>();
-		List<MappedRequirement> resolved = new ArrayList<>();
-		for (MappedRequirement m : result) {
-			Optional<FrameworkView> framework = frameworks.computeIfAbsent(m.frameworkKey(), this::latestByKey);
-			Optional<RequirementView> node = framework.flatMap(f -> requirementByRef(f.id(), m.refId()));
-			resolved.add(new MappedRequirement(m.frameworkKey(), node.map(RequirementView::refId).orElse(m.refId()),
-					node.map(RequirementView::name).orElse(null), framework.map(FrameworkView::id).orElse(null),
-					node.map(RequirementView::id).orElse(null), m.relationship(), m.rationale(), m.mappingSet()));
+		if (unresolved.isEmpty()) {
+			return byRef;
 		}
-		return resolved;
+		Map<String, FrameworkView> frameworks = latestByKeys(unresolved.stream().map(MappedRequirement::frameworkKey).distinct().toList());
+		Map<String, RequirementView> nodes = new HashMap<>();
+		if (!frameworks.isEmpty()) {
+			jdbc.sql("SELECT " + NODE_COLUMNS + " FROM requirement_nodes WHERE framework_id IN (:f) AND LOWER(ref_id) IN (:refs) "
+					+ "ORDER BY position")
+				.param("f", frameworks.values().stream().map(FrameworkView::id).toList())
+				.param("refs", unresolved.stream().map(m -> m.refId().toLowerCase(java.util.Locale.ROOT)).distinct().toList())
+				.query(CatalogStore::node)
+				.list()
+				.forEach(node -> nodes.putIfAbsent(node.frameworkId() + "|" + node.refId().toLowerCase(java.util.Locale.ROOT), node));
+		}
+		for (int i = 0; i < unresolved.size(); i++) {
+			MappedRequirement m = unresolved.get(i);
+			Optional<FrameworkView> framework = Optional.ofNullable(frameworks.get(m.frameworkKey()));
+			Optional<RequirementView> node = framework
+				.map(f -> nodes.get(f.id() + "|" + m.refId().toLowerCase(java.util.Locale.ROOT)));
+			byRef.computeIfAbsent(found.get(i)[0], k -> new ArrayList<>()).add(new MappedRequirement(m.frameworkKey(),
+					node.map(RequirementView::refId).orElse(m.refId()), node.map(RequirementView::name).orElse(null),
+					framework.map(FrameworkView::id).orElse(null), node.map(RequirementView::id).orElse(null), m.relationship(),
+					m.rationale(), m.mappingSet()));
+		}
+		return byRef;
+	}
+
+	/** The framework {@link #latestByKey} chooses for each key, in one statement. */
+	private Map<String, FrameworkView> latestByKeys(Collection<String> keys) {
+		Map<String, FrameworkView> latest = new HashMap<>();
+		jdbc.sql("SELECT " + FRAMEWORK_COLUMNS + " FROM frameworks f WHERE f.framework_key IN (:keys) "
+				+ "ORDER BY f.framework_key, f.source, f.library_version DESC")
+			.param("keys", List.copyOf(keys))
+			.query(CatalogStore::framework)
+			.list()
+			.forEach(f -> latest.putIfAbsent(f.key(), f));
+		return latest;
 	}
 
 	private static FrameworkView framework(ResultSet rs, int n) throws SQLException {

@@ -62,6 +62,50 @@ public final class CsvFormat {
 		}
 	}
 
+	/** Writes rows one at a time, as they are read (see {@link #printer}). */
+	public interface RowPrinter {
+
+		void row(List<?> values);
+
+		void flush();
+	}
+
+	/** A printer that writes the header now and each row when given, in the project's dialect. */
+	public static RowPrinter printer(Writer out, List<String> header) {
+		try {
+			CSVPrinter printer = new CSVPrinter(out, FORMAT);
+			printer.printRecord(header);
+			return new RowPrinter() {
+				@Override
+				public void row(List<?> values) {
+					List<String> cells = new ArrayList<>(values.size());
+					for (Object value : values) {
+						cells.add(guard(value == null ? "" : String.valueOf(value)));
+					}
+					try {
+						printer.printRecord(cells);
+					}
+					catch (IOException e) {
+						throw new UncheckedIOException(e);
+					}
+				}
+
+				@Override
+				public void flush() {
+					try {
+						printer.flush();
+					}
+					catch (IOException e) {
+						throw new UncheckedIOException(e);
+					}
+				}
+			};
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
 	/** {@link #write} into a UTF-8 byte array. */
 	public static byte[] toBytes(List<String> header, Iterable<List<?>> rows) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -97,6 +97,19 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 		return respond(Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage()));
 	}
 
+	@ExceptionHandler(org.openaims.common.UnprocessableException.class)
+	ResponseEntity<ProblemDetail> unprocessable(org.openaims.common.UnprocessableException e) {
+		return respond(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "unprocessable", "Not done this way", e.getMessage()));
+	}
+
+	@ExceptionHandler(org.openaims.common.TooBusyException.class)
+	ResponseEntity<ProblemDetail> tooBusy(org.openaims.common.TooBusyException e) {
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
+			.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+			.body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-busy", "Too busy", e.getMessage()));
+	}
+
 	@ExceptionHandler(OptimisticLockingFailureException.class)
 	ResponseEntity<ProblemDetail> staleVersion(OptimisticLockingFailureException e) {
 		return respond(Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict",

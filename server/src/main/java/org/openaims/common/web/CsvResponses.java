@@ -1,6 +1,6 @@
 package org.openaims.common.web;
 
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -11,10 +11,12 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * CSV download responses for list exports. The file is built in memory before the first
- * byte is sent, so a failure is answered as an error instead of a cut-off file.
+ * CSV download responses for list exports, written to the client as the rows are read (the writer
+ * reads its list in keyset pages), so memory stays bounded whatever the list's size. Checks that can
+ * refuse the export belong before this is called: once rows flow, the status is sent.
  */
 public final class CsvResponses {
 
@@ -23,13 +25,16 @@ public final class CsvResponses {
 	private CsvResponses() {
 	}
 
-	public static ResponseEntity<byte[]> attachment(String name, Consumer<Writer> writer) {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		writer.accept(new OutputStreamWriter(bytes, StandardCharsets.UTF_8));
+	public static ResponseEntity<StreamingResponseBody> attachment(String name, Consumer<Writer> writer) {
 		String filename = name + "-" + LocalDate.now() + ".csv";
 		return ResponseEntity.ok()
 			.contentType(TEXT_CSV)
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
-			.body(bytes.toByteArray());
+			.header("X-Content-Type-Options", "nosniff")
+			.body(out -> {
+				Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+				writer.accept(text);
+				text.flush();
+			});
 	}
 }

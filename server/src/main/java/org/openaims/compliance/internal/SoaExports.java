@@ -139,12 +139,19 @@ public class SoaExports {
 		return lines;
 	}
 
+	/** The newest few, and how many more (a cell never holds an unbounded list). */
+	static String selectedBy(SoaEntryView e) {
+		String shown = String.join("; ", e.selectedBy());
+		long more = e.selectedByCount() - e.selectedBy().size();
+		return more > 0 ? shown + "; and " + more + " more (" + e.selectedByCount() + " in all)" : shown;
+	}
+
 	private static List<List<?>> rows(SoaView soa) {
 		List<List<?>> rows = new ArrayList<>();
 		for (SoaEntryView e : soa.entries()) {
 			rows.add(Arrays.asList(e.refId(), e.name(), e.applicable() == null ? "undecided" : e.applicable() ? "yes" : "no",
 					e.justification(), e.status() == null ? null : e.status().name(), e.owner(), e.evidence(), e.lastReviewed(),
-					String.join("; ", e.selectedBy())));
+					selectedBy(e)));
 		}
 		return rows;
 	}

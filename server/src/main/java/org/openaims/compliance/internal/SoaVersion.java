@@ -233,6 +233,11 @@ public class SoaVersion extends ReviewableRecord<SoaVersion> {
 	}
 
 	@Override
+	public String reviewDigest() {
+		return snapshot();
+	}
+
+	@Override
 	public ItemRef<SoaVersionId> reviewRef() {
 		return SoaVersionId.REVIEW.ref(new SoaVersionId(id));
 	}

@@ -174,6 +174,11 @@ public class Policy extends ReviewableRecord<Policy> {
 	}
 
 	@Override
+	public String reviewDigest() {
+		return pendingChange == null ? null : proposalSnapshot();
+	}
+
+	@Override
 	public ItemRef<PolicyId> reviewRef() {
 		return PolicyId.CHANGE_REVIEW.ref(new PolicyId(id));
 	}

@@ -129,6 +129,11 @@ public class PolicyVersion extends ReviewableRecord<PolicyVersion> {
 	}
 
 	@Override
+	public String reviewDigest() {
+		return snapshot();
+	}
+
+	@Override
 	public ItemRef<PolicyVersionId> reviewRef() {
 		return PolicyVersionId.REVIEW.ref(new PolicyVersionId(id));
 	}

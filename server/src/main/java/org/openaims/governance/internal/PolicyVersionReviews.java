@@ -60,14 +60,6 @@ class PolicyVersionReviews implements Reviewable<PolicyVersionId> {
 	}
 
 	@Override
-	public Map<PolicyVersionId, String> digests(Collection<PolicyVersionId> ids) {
-		Map<PolicyVersionId, String> digests = new HashMap<>();
-		versions.findAllById(ids.stream().map(PolicyVersionId::value).toList())
-			.forEach(v -> digests.put(new PolicyVersionId(v.id()), v.snapshot()));
-		return digests;
-	}
-
-	@Override
 	public void reviewed(PolicyVersionId id, ReviewStep step) {
 		PolicyVersion version = versions.findById(id.value()).orElseThrow();
 		if (step.to() == org.openaims.approvals.ReviewStatus.SUBMITTED) {

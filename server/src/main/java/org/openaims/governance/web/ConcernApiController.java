@@ -18,6 +18,7 @@ import org.openaims.governance.ConcernView;
 import org.openaims.governance.NewConcern;
 import org.openaims.ledger.HistoryEntry;
 
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -82,7 +83,7 @@ class ConcernApiController {
 	}
 
 	@GetMapping(value = "/export", produces = "text/csv")
-	ResponseEntity<byte[]> export(@RequestParam(required = false) ConcernStatus status,
+	ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) ConcernStatus status,
 			@RequestParam(required = false) UUID aiSystem, @RequestParam(required = false) Boolean open,
 			@RequestParam(required = false) String q) {
 		ConcernFilter filter = new ConcernFilter(status, aiSystem, open, q);

@@ -22,6 +22,7 @@ import org.openaims.governance.ConcernView;
 import org.openaims.governance.NewConcern;
 import org.openaims.inventory.AiSystemService;
 
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -76,7 +77,7 @@ class ConcernController {
 	}
 
 	@GetMapping("/export")
-	ResponseEntity<byte[]> export(@RequestParam(required = false) ConcernStatus status, @RequestParam(required = false) Boolean open,
+	ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) ConcernStatus status, @RequestParam(required = false) Boolean open,
 			@RequestParam(required = false) String q) {
 		ConcernFilter filter = new ConcernFilter(status, null, open, q);
 		return CsvResponses.attachment("concerns", out -> concerns.exportCsv(filter, out));

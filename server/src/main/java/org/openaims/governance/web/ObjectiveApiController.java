@@ -17,6 +17,7 @@ import org.openaims.governance.ObjectiveView;
 import org.openaims.governance.ProgressUpdate;
 import org.openaims.ledger.HistoryEntry;
 
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -80,7 +81,7 @@ class ObjectiveApiController {
 	}
 
 	@GetMapping(value = "/export", produces = "text/csv")
-	ResponseEntity<byte[]> export(@RequestParam(required = false) ObjectiveStatus status,
+	ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) ObjectiveStatus status,
 			@RequestParam(required = false) String owner, @RequestParam(required = false) UUID aiSystem,
 			@RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String q) {
 		ObjectiveFilter filter = new ObjectiveFilter(status, owner, aiSystem, overdue, q);

@@ -24,6 +24,7 @@ import org.openaims.governance.ProgressUpdate;
 import org.openaims.identity.CurrentUser;
 import org.openaims.inventory.AiSystemService;
 
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -77,7 +78,7 @@ class ObjectiveController {
 	}
 
 	@GetMapping("/export")
-	ResponseEntity<byte[]> export(@RequestParam(required = false) ObjectiveStatus status,
+	ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) ObjectiveStatus status,
 			@RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String q) {
 		ObjectiveFilter filter = new ObjectiveFilter(status, null, null, overdue, q);
 		return CsvResponses.attachment("objectives", out -> objectives.exportCsv(filter, out));

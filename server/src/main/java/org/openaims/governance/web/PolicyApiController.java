@@ -25,6 +25,7 @@ import org.openaims.governance.PolicyVersionView;
 import org.openaims.governance.PolicyView;
 import org.openaims.ledger.HistoryEntry;
 
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -75,7 +76,7 @@ class PolicyApiController {
 	}
 
 	@GetMapping(value = "/export", produces = "text/csv")
-	ResponseEntity<byte[]> export() {
+	ResponseEntity<StreamingResponseBody> export() {
 		return CsvResponses.attachment("policies", views::exportCsv);
 	}
 

@@ -28,6 +28,7 @@ import org.openaims.governance.PolicyVersionView;
 import org.openaims.governance.PolicyView;
 import org.openaims.identity.CurrentUser;
 
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -85,7 +86,7 @@ class PolicyController {
 	}
 
 	@GetMapping("/export")
-	ResponseEntity<byte[]> export() {
+	ResponseEntity<StreamingResponseBody> export() {
 		return CsvResponses.attachment("policies", views::exportCsv);
 	}
 

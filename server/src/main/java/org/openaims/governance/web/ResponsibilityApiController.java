@@ -14,6 +14,7 @@ import org.openaims.governance.RaciView;
 import org.openaims.governance.ResponsibilityService;
 import org.openaims.ledger.HistoryEntry;
 
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -67,7 +68,7 @@ class ResponsibilityApiController {
 	}
 
 	@GetMapping(value = "/export", produces = "text/csv")
-	ResponseEntity<byte[]> export() {
+	ResponseEntity<StreamingResponseBody> export() {
 		return CsvResponses.attachment("responsibilities", responsibilities::exportCsv);
 	}
 }

@@ -13,6 +13,7 @@ import org.openaims.governance.RaciView;
 import org.openaims.governance.ResponsibilityService;
 import org.openaims.inventory.AiSystemService;
 
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,7 +53,7 @@ class ResponsibilityController {
 	}
 
 	@GetMapping("/export")
-	ResponseEntity<byte[]> export() {
+	ResponseEntity<StreamingResponseBody> export() {
 		return CsvResponses.attachment("responsibilities", responsibilities::exportCsv);
 	}
 

@@ -117,6 +117,11 @@ public class ScopeStatement extends ReviewableRecord<ScopeStatement> {
 	}
 
 	@Override
+	public String reviewDigest() {
+		return digest();
+	}
+
+	@Override
 	public ItemRef<ScopeVersionId> reviewRef() {
 		return ScopeVersionId.REVIEW.ref(new ScopeVersionId(id));
 	}

@@ -14,4 +14,8 @@ public interface ScopeStatements extends ListCrudRepository<ScopeStatement, UUID
 	Optional<ScopeStatement> findByVersionNo(int versionNo);
 
 	List<ScopeStatement> findAllByOrderByVersionNoDesc();
+
+	/** The ids of every version, without loading them. */
+	@org.springframework.data.jdbc.repository.query.Query("SELECT id FROM scope_statements ORDER BY version_no")
+	List<UUID> versionIds();
 }

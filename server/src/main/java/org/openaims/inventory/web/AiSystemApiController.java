@@ -23,6 +23,7 @@ import org.openaims.inventory.NewSystemVersion;
 import org.openaims.inventory.RiskTier;
 import org.openaims.ledger.HistoryEntry;
 
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -106,7 +107,7 @@ class AiSystemApiController {
 
 	/** The systems matching the same filters as the list, as CSV. */
 	@GetMapping(value = "/export", produces = "text/csv")
-	ResponseEntity<byte[]> export(@RequestParam(required = false) LifecycleStage stage,
+	ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) LifecycleStage stage,
 			@RequestParam(required = false) AiRole role, @RequestParam(required = false) RiskTier tier,
 			@RequestParam(required = false) String owner, @RequestParam(required = false) UUID vendor,
 			@RequestParam(required = false) Boolean inScope, @RequestParam(required = false) String q) {

@@ -31,6 +31,7 @@ import org.openaims.inventory.NewSystemVersion;
 import org.openaims.inventory.RiskTier;
 import org.openaims.inventory.VendorService;
 
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -93,7 +94,7 @@ class AiSystemController {
 	}
 
 	@GetMapping("/export")
-	ResponseEntity<byte[]> export(@RequestParam(required = false) LifecycleStage stage,
+	ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) LifecycleStage stage,
 			@RequestParam(required = false) AiRole role, @RequestParam(required = false) RiskTier tier,
 			@RequestParam(required = false) String owner, @RequestParam(required = false) UUID vendor,
 			@RequestParam(required = false) Boolean inScope, @RequestParam(required = false) String q) {

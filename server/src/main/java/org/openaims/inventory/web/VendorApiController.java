@@ -21,6 +21,7 @@ import org.openaims.inventory.VendorService;
 import org.openaims.inventory.VendorView;
 import org.openaims.ledger.HistoryEntry;
 
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -88,7 +89,7 @@ class VendorApiController {
 	}
 
 	@GetMapping(value = "/export", produces = "text/csv")
-	ResponseEntity<byte[]> export(@RequestParam(required = false) String q,
+	ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String q,
 			@RequestParam(required = false) DueDiligenceStatus status,
 			@RequestParam(required = false) LocalDate reviewDueBy, @RequestParam(required = false) Boolean active) {
 		VendorFilter filter = new VendorFilter(q, status, reviewDueBy, active);

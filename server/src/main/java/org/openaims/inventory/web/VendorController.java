@@ -23,6 +23,7 @@ import org.openaims.inventory.VendorFilter;
 import org.openaims.inventory.VendorService;
 import org.openaims.inventory.VendorView;
 
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -76,7 +77,7 @@ class VendorController {
 	}
 
 	@GetMapping("/export")
-	ResponseEntity<byte[]> export(@RequestParam(required = false) String q,
+	ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String q,
 			@RequestParam(required = false) DueDiligenceStatus status, @RequestParam(required = false) Boolean active) {
 		VendorFilter filter = new VendorFilter(q, status, null, active);
 		return CsvResponses.attachment("vendors", out -> vendors.exportCsv(filter, out));

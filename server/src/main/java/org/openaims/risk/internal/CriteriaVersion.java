@@ -115,6 +115,11 @@ public class CriteriaVersion extends ReviewableRecord<CriteriaVersion> {
 	}
 
 	@Override
+	public String reviewDigest() {
+		return snapshot();
+	}
+
+	@Override
 	public ItemRef<CriteriaVersionId> reviewRef() {
 		return CriteriaVersionId.REVIEW.ref(new CriteriaVersionId(id));
 	}

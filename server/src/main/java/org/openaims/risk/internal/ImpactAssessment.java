@@ -167,6 +167,11 @@ public class ImpactAssessment extends ReviewableRecord<ImpactAssessment> {
 	}
 
 	@Override
+	public String reviewDigest() {
+		return snapshot();
+	}
+
+	@Override
 	public ItemRef<ImpactAssessmentId> reviewRef() {
 		return ImpactAssessmentId.REVIEW.ref(new ImpactAssessmentId(id));
 	}

@@ -384,6 +384,11 @@ public class Risk extends ReviewableRecord<Risk> {
 
 	/** The risk's residual-risk acceptance as a reviewable item; its authors are who changed what it accepts since the last one. */
 	@Override
+	public String reviewDigest() {
+		return acceptanceSnapshot();
+	}
+
+	@Override
 	public ItemRef<RiskId> reviewRef() {
 		return RiskId.ACCEPTANCE.ref(new RiskId(id));
 	}

@@ -1,7 +1,7 @@
 package org.openaims.risk.internal;
 
 import java.util.Collection;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,7 +20,10 @@ class RiskControlSelections implements ControlSelections {
 	}
 
 	@Override
-	public Map<UUID, List<String>> selections(Collection<UUID> requirementIds) {
-		return queries.selections(requirementIds);
+	public Map<UUID, Selection> selections(Collection<UUID> requirementIds, int newest) {
+		Map<UUID, Selection> result = new HashMap<>();
+		queries.selections(requirementIds, newest).forEach((id, s) -> result.put(id, new Selection(s.count(), s.newest(),
+				"/risks?control=" + id)));
+		return result;
 	}
 }

@@ -1,7 +1,5 @@
 package org.openaims.risk.internal;
 
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,6 +10,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.openaims.common.AggregateBatch;
 import org.openaims.common.Page;
 import org.openaims.common.PageRequest;
 import org.openaims.common.SortOptions;
@@ -26,25 +25,24 @@ import org.springframework.stereotype.Component;
 @Component
 public class RiskQueries {
 
-	/** What a page of risks is sorted and cut by. */
-	public record Row(UUID id, String title, LocalDate reviewDate, Instant updatedAt) {
-	}
-
 	/** Risks with the same scores on the same criteria version. */
 	public record CellCount(UUID criteriaId, Integer likelihood, Integer impact, long count) {
 	}
 
-	private static final SortOptions<Row> SORTS = SortOptions.<Row>by("r.id", Row::id, "review")
-		.date("review", "r.review_date", Row::reviewDate)
-		.text("title", "r.title", Row::title)
-		.time("updated", "r.updated_at", Row::updatedAt);
+	private static final SortOptions<Risk> SORTS = SortOptions.<Risk>by("r.id", Risk::id, "review")
+		.date("review", "r.review_date", Risk::reviewDate)
+		.text("title", "r.title", Risk::title)
+		.time("updated", "r.updated_at", Risk::updatedAt);
 
 	private static final Pattern REF = Pattern.compile("(?i)\\s*risk-(\\d{1,9})\\s*");
 
 	private final JdbcClient jdbc;
 
-	RiskQueries(JdbcClient jdbc) {
+	private final AggregateBatch batch;
+
+	RiskQueries(JdbcClient jdbc, AggregateBatch batch) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 	}
 
 	/** The next reference number (RISK-n). */
@@ -56,15 +54,10 @@ public class RiskQueries {
 	 * A page of risks. {@code cellCriteria} is the criteria version a heat-map cell filter counts on
 	 * (risks scored on other versions are not in the cell).
 	 */
-	public Page<Row> page(RiskFilter filter, UUID cellCriteria, PageRequest request) {
+	public Page<Risk> page(RiskFilter filter, UUID cellCriteria, PageRequest request) {
 		SqlWhere where = where(filter, cellCriteria);
-		SortOptions<Row>.Sorting sorting = SORTS.apply(request, where);
-		return sorting.page(jdbc.sql("SELECT r.id, r.title, r.review_date, r.updated_at FROM risks r" + where.sql()
-				+ sorting.orderByAndLimit())
-			.params(where.params())
-			.query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getDate(3).toLocalDate(),
-					rs.getTimestamp(4).toInstant()))
-			.list());
+		SortOptions<Risk>.Sorting sorting = SORTS.apply(request, where);
+		return sorting.page(batch.query(Risk.class, "SELECT r.* FROM risks r" + where.sql() + sorting.orderByAndLimit(), where.params()));
 	}
 
 	/** How many risks a filter lists. */
@@ -85,23 +78,43 @@ public class RiskQueries {
 			.list();
 	}
 
-	/** For each requirement, the open risks whose (not cancelled) treatment actions implement it, as "RISK-n title". */
-	public Map<UUID, List<String>> selections(Collection<UUID> requirementIds) {
-		Map<UUID, List<String>> result = new HashMap<>();
+	/**
+	 * For each requirement, how many open risks select it through a treatment action that is not
+	 * cancelled, and the newest {@code newest} of them as "RISK-n title": two statements over the
+	 * maintained selection tables, whatever the size of the register.
+	 */
+	public Map<UUID, Selected> selections(Collection<UUID> requirementIds, int newest) {
+		Map<UUID, Selected> result = new HashMap<>();
 		if (requirementIds.isEmpty()) {
 			return result;
 		}
-		Map<UUID, LinkedHashSet<String>> labels = new HashMap<>();
-		jdbc.sql("SELECT c.requirement_id, r.ref_no, r.title FROM risk_action_controls c JOIN risks r ON r.id = c.risk_id"
-				+ " JOIN risk_actions a ON a.risk_id = c.risk_id AND a.action_id = c.action_id"
-				+ " WHERE c.requirement_id IN (:ids) AND r.status <> 'CLOSED' AND a.status <> 'CANCELLED' ORDER BY r.ref_no")
+		Map<UUID, Long> counts = new HashMap<>();
+		jdbc.sql("SELECT requirement_id, risks FROM control_selection_counts WHERE requirement_id IN (:ids) AND risks > 0")
 			.param("ids", new ArrayList<>(new LinkedHashSet<>(requirementIds)))
-			.query(rs -> {
-				labels.computeIfAbsent(rs.getObject(1, UUID.class), k -> new LinkedHashSet<>())
-					.add("RISK-" + rs.getInt(2) + " " + rs.getString(3));
-			});
-		labels.forEach((k, v) -> result.put(k, List.copyOf(v)));
+			.query((rs, n) -> counts.put(rs.getObject(1, UUID.class), rs.getLong(2)))
+			.list();
+		if (counts.isEmpty()) {
+			return result;
+		}
+		List<UUID> selected = new ArrayList<>(counts.keySet());
+		StringBuilder sql = new StringBuilder();
+		Map<String, Object> params = new HashMap<>();
+		for (int i = 0; i < selected.size(); i++) {
+			sql.append(i == 0 ? "" : " UNION ALL ").append("(SELECT requirement_id, ref_no, title FROM risk_control_selections WHERE requirement_id = :r")
+				.append(i).append(" ORDER BY ref_no DESC LIMIT ").append(newest).append(")");
+			params.put("r" + i, selected.get(i));
+		}
+		Map<UUID, List<String>> labels = new HashMap<>();
+		jdbc.sql(sql.toString()).params(params)
+			.query((rs, n) -> labels.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+				.add("RISK-" + rs.getInt(2) + " " + rs.getString(3)))
+			.list();
+		counts.forEach((id, count) -> result.put(id, new Selected(count, labels.getOrDefault(id, List.of()))));
 		return result;
+	}
+
+	/** How many risks select a control, and the labels of the newest of them. */
+	public record Selected(long count, List<String> newest) {
 	}
 
 	private static SqlWhere where(RiskFilter f, UUID cellCriteria) {
@@ -112,6 +125,7 @@ public class RiskQueries {
 			.and("r.inherent_level = :inherentLevel", "inherentLevel", blankToNull(f.inherentLevel()))
 			.and("r.residual_level = :residualLevel", "residualLevel", blankToNull(f.residualLevel()))
 			.and("r.reassessment_due = :due", "due", f.reassessmentDue());
+		where.and("r.id IN (SELECT s.risk_id FROM risk_control_selections s WHERE s.requirement_id = :control)", "control", f.control());
 		if (Boolean.TRUE.equals(f.organizationOnly())) {
 			where.and("r.ai_system_id IS NULL");
 		}

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 
+import org.openaims.common.Page;
+import org.openaims.common.PageRequest;
 import org.openaims.ledger.HistoryEntry;
 import org.openaims.risk.AssessmentStatus;
 import org.openaims.risk.ImpactAssessmentDetails;
@@ -33,11 +35,12 @@ class ImpactAssessmentApiController {
 		this.assessments = assessments;
 	}
 
-	/** Assessments, newest first. Filters: {@code aiSystem}, {@code stale}, {@code status}. */
+	/** Assessments, newest first, in keyset pages. Filters: {@code aiSystem}, {@code stale}, {@code status}. */
 	@GetMapping
-	List<ImpactAssessmentView> list(@RequestParam(required = false) UUID aiSystem, @RequestParam(required = false) Boolean stale,
-			@RequestParam(required = false) AssessmentStatus status) {
-		return assessments.list(aiSystem, stale, status);
+	Page<ImpactAssessmentView> list(@RequestParam(required = false) UUID aiSystem, @RequestParam(required = false) Boolean stale,
+			@RequestParam(required = false) AssessmentStatus status, @RequestParam(required = false) Integer limit,
+			@RequestParam(required = false) String after) {
+		return assessments.list(aiSystem, stale, status, new PageRequest(limit, after, null));
 	}
 
 	/** Starts the assessment of a system's current version; body {@code {"aiSystemId": "…"}}. */

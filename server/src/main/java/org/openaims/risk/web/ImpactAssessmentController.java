@@ -3,10 +3,13 @@ package org.openaims.risk.web;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.ConstraintViolationException;
 
+import org.openaims.common.Page;
+import org.openaims.common.web.ListUrls;
 import org.openaims.common.ConflictException;
 import org.openaims.common.InvalidInputException;
 import org.openaims.common.PageRequest;
@@ -91,8 +94,14 @@ class ImpactAssessmentController {
 
 	@GetMapping
 	String list(@RequestParam(required = false) UUID aiSystem, @RequestParam(required = false) Boolean stale,
-			@RequestParam(required = false) AssessmentStatus status, Model model) {
-		model.addAttribute("assessments", assessments.list(aiSystem, stale, status));
+			@RequestParam(required = false) AssessmentStatus status, @RequestParam(required = false) String after, Model model) {
+		Page<ImpactAssessmentView> page = assessments.list(aiSystem, stale, status, new PageRequest(25, after, null));
+		model.addAttribute("assessments", page.items());
+		Map<String, Object> query = new java.util.LinkedHashMap<>();
+		query.put("aiSystem", aiSystem);
+		query.put("stale", stale);
+		query.put("status", status);
+		model.addAttribute("nextUrl", page.next() == null ? null : ListUrls.url("/impact-assessments", query, null, page.next()));
 		model.addAttribute("systems", systems.list(AiSystemFilter.none(), PageRequest.first(PageRequest.MAX_LIMIT)).items());
 		model.addAttribute("aiSystem", aiSystem);
 		model.addAttribute("stale", stale);
@@ -162,7 +171,7 @@ class ImpactAssessmentController {
 		model.addAttribute("assessment", a);
 		model.addAttribute("mayWrite", assessments.mayWrite(a.aiSystemId()));
 		model.addAttribute("areas", ImpactArea.values());
-		model.addAttribute("others", assessments.list(a.aiSystemId(), null, null));
+		model.addAttribute("others", assessments.forSystem(a.aiSystemId()));
 		model.addAttribute("risks", views.forSystem(a.aiSystemId()));
 		model.addAttribute("history", assessments.history(a.id()));
 		try {

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 
+import org.openaims.reporting.Exports;
 import org.openaims.common.Page;
 import org.openaims.common.PageRequest;
 import org.openaims.ledger.HistoryEntry;
@@ -24,6 +25,7 @@ import org.openaims.risk.ScoreKind;
 import org.openaims.risk.Scores;
 import org.openaims.risk.Treatment;
 
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,7 +48,10 @@ class RiskApiController {
 
 	private final RiskViews views;
 
-	RiskApiController(RiskService risks, RiskViews views) {
+	private final Exports exports;
+
+	RiskApiController(RiskService risks, RiskViews views, Exports exports) {
+		this.exports = exports;
 		this.risks = risks;
 		this.views = views;
 	}
@@ -55,7 +60,8 @@ class RiskApiController {
 	 * Lists risks. Filters: {@code aiSystem}, {@code organization} (true: risks of no system),
 	 * {@code category}, {@code owner}, {@code status}, {@code level} (inherent), {@code residualLevel},
 	 * {@code reassessment}, {@code q} (text or RISK-n), and a heat-map cell: {@code scores}
-	 * (INHERENT or RESIDUAL), {@code likelihood}, {@code impact}. Sort: {@code review} (default),
+	 * (INHERENT or RESIDUAL), {@code likelihood}, {@code impact}; {@code control} (a requirement id: the
+	 * open risks that select it). Sort: {@code review} (default),
 	 * {@code title}, {@code updated}, prefix {@code -} for descending. Pages: {@code limit}, {@code after}.
 	 */
 	@GetMapping
@@ -66,9 +72,10 @@ class RiskApiController {
 			@RequestParam(required = false) String q, @RequestParam(required = false) ScoreKind scores,
 			@RequestParam(required = false) Integer likelihood, @RequestParam(required = false) Integer impact,
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String after,
-			@RequestParam(required = false) String sort) {
+			@RequestParam(required = false) String sort,
+			@RequestParam(required = false) UUID control) {
 		return views.list(new RiskFilter(aiSystem, organization, category, owner, status, level, residualLevel, reassessment, q, scores,
-				likelihood, impact), new PageRequest(limit, after, sort));
+				likelihood, impact).withControl(control), new PageRequest(limit, after, sort));
 	}
 
 	/** Risks per likelihood × impact cell for the same filters as the list; {@code kind} INHERENT (default) or RESIDUAL. */
@@ -84,12 +91,12 @@ class RiskApiController {
 
 	/** The register (same filters as the list) as {@code csv} (default), {@code xlsx} or {@code pdf}. */
 	@GetMapping("/export")
-	ResponseEntity<byte[]> export(@RequestParam(required = false) String format, @RequestParam(required = false) UUID aiSystem,
+	ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String format, @RequestParam(required = false) UUID aiSystem,
 			@RequestParam(required = false) Boolean organization, @RequestParam(required = false) String category,
 			@RequestParam(required = false) String owner, @RequestParam(required = false) RiskStatus status,
 			@RequestParam(required = false) String level, @RequestParam(required = false) String residualLevel,
 			@RequestParam(required = false) Boolean reassessment, @RequestParam(required = false) String q) {
-		return RiskDownloads.download(views, new RiskFilter(aiSystem, organization, category, owner, status, level, residualLevel,
+		return RiskDownloads.api(views, exports, new RiskFilter(aiSystem, organization, category, owner, status, level, residualLevel,
 				reassessment, q, null, null, null), format);
 	}
 

@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
 
+import org.openaims.reporting.Exports;
 import org.openaims.common.ConflictException;
 import org.openaims.common.InvalidInputException;
 import org.openaims.common.Page;
@@ -34,6 +35,7 @@ import org.openaims.risk.ScoreKind;
 import org.openaims.risk.Scores;
 import org.openaims.risk.TreatmentOption;
 
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -64,7 +66,10 @@ class RiskController {
 
 	private final RiskViews views;
 
-	RiskController(RiskService risks, RiskViews views, RiskCriteriaService criteria, AiSystemService systems) {
+	private final Exports exports;
+
+	RiskController(RiskService risks, RiskViews views, RiskCriteriaService criteria, AiSystemService systems, Exports exports) {
+		this.exports = exports;
 		this.risks = risks;
 		this.views = views;
 		this.criteria = criteria;
@@ -83,9 +88,10 @@ class RiskController {
 			@RequestParam(required = false) Boolean reassessment, @RequestParam(required = false) String q,
 			@RequestParam(required = false) ScoreKind scores, @RequestParam(required = false) Integer likelihood,
 			@RequestParam(required = false) Integer impact, @RequestParam(required = false) String after,
+			@RequestParam(required = false) UUID control,
 			@RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
 		RiskFilter filter = new RiskFilter(aiSystem, organization, category, null, status, level, residualLevel, reassessment, q, scores,
-				likelihood, impact);
+				likelihood, impact, control);
 		Page<RiskView> page = views.list(filter, new PageRequest(25, after, null));
 		Map<String, Object> query = query(filter);
 		model.addAttribute("filter", filter);
@@ -138,13 +144,13 @@ class RiskController {
 	}
 
 	@GetMapping("/export")
-	ResponseEntity<byte[]> export(@RequestParam(required = false) String format, @RequestParam(required = false) UUID aiSystem,
+	ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String format, @RequestParam(required = false) UUID aiSystem,
 			@RequestParam(required = false) Boolean organization, @RequestParam(required = false) String category,
 			@RequestParam(required = false) RiskStatus status, @RequestParam(required = false) String level,
 			@RequestParam(required = false) String residualLevel, @RequestParam(required = false) Boolean reassessment,
 			@RequestParam(required = false) String q, @RequestParam(required = false) ScoreKind scores,
 			@RequestParam(required = false) Integer likelihood, @RequestParam(required = false) Integer impact) {
-		return RiskDownloads.download(views, new RiskFilter(aiSystem, organization, category, null, status, level, residualLevel,
+		return RiskDownloads.page(views, exports, new RiskFilter(aiSystem, organization, category, null, status, level, residualLevel,
 				reassessment, q, scores, likelihood, impact), format);
 	}
 
@@ -350,6 +356,7 @@ class RiskController {
 		query.put("scores", f.scores());
 		query.put("likelihood", f.likelihood());
 		query.put("impact", f.impact());
+		query.put("control", f.control());
 		return query;
 	}
 }
