@@ -339,7 +339,7 @@ class PolicyApiTests {
 
 	private List<String> inboxIds(TestUser user) {
 		List<String> ids = new ArrayList<>();
-		api.body(api.get(user, "/api/v1/approvals/inbox"), HttpStatus.OK).forEach(a -> ids.add(a.get("id").asString()));
+		api.body(api.get(user, "/api/v1/approvals/inbox"), HttpStatus.OK).get("items").forEach(a -> ids.add(a.get("id").asString()));
 		return ids;
 	}
 

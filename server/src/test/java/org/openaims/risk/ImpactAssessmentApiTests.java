@@ -93,13 +93,13 @@ class ImpactAssessmentApiTests {
 		JsonNode stale = api.body(api.get(owner, "/api/v1/impact-assessments/" + id), HttpStatus.OK);
 		assertThat(stale.get("stale").asBoolean()).isTrue();
 		assertThat(stale.get("staleReason").asString()).contains("version 2.0");
-		assertThat(api.body(api.get(owner, "/api/v1/impact-assessments?stale=true&aiSystem=" + systemId), HttpStatus.OK)).hasSize(1);
+		assertThat(api.body(api.get(owner, "/api/v1/impact-assessments?stale=true&aiSystem=" + systemId), HttpStatus.OK).get("items")).hasSize(1);
 
 		// A new assessment for version 2.0 starts from the stale one; both are kept.
 		JsonNode next = api.body(api.post(owner, "/api/v1/impact-assessments", Map.of("aiSystemId", systemId)), HttpStatus.CREATED);
 		assertThat(next.get("systemVersion").asString()).isEqualTo("2.0");
 		assertThat(next.get("impacts")).hasSize(3);
-		assertThat(api.body(api.get(owner, "/api/v1/impact-assessments?aiSystem=" + systemId), HttpStatus.OK)).hasSize(2);
+		assertThat(api.body(api.get(owner, "/api/v1/impact-assessments?aiSystem=" + systemId), HttpStatus.OK).get("items")).hasSize(2);
 
 		LedgerTestSupport.awaitRecorded(jdbc);
 		List<String> events = new ArrayList<>();
