@@ -44,10 +44,29 @@ public class AggregateBatch {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
+	/** The children of the aggregates being read on this thread, by collection property and parent id. */
+	private final ThreadLocal<Map<String, Map<Object, List<Object>>>> loaded = new ThreadLocal<>();
+
+	// One converter of each kind for the application's life: a converter keeps the generated
+	// instantiators and accessors of the types it reads, which are costly to make per call.
+	private final JdbcConverter reader;
+
+	private final JdbcConverter childReader;
+
 	AggregateBatch(JdbcMappingContext context, JdbcCustomConversions conversions, NamedParameterJdbcTemplate jdbc) {
 		this.context = context;
 		this.conversions = conversions;
 		this.jdbc = jdbc;
+		RelationResolver fromBatch = (Identifier identifier, PersistentPropertyPath<? extends RelationalPersistentProperty> path) -> {
+			Map<String, Map<Object, List<Object>>> children = loaded.get();
+			Map<Object, List<Object>> byParent = children == null ? null : children.get(path.getLeafProperty().getName());
+			Object parent = identifier.toMap().values().iterator().next();
+			return byParent == null ? List.of() : byParent.getOrDefault(parent, List.of());
+		};
+		this.reader = new MappingJdbcConverter(context, fromBatch, conversions, JdbcTypeFactory.unsupported());
+		this.childReader = new MappingJdbcConverter(context, (identifier, path) -> {
+			throw new IllegalStateException("a child entity maps a collection of its own: " + path);
+		}, conversions, JdbcTypeFactory.unsupported());
 	}
 
 	/** The aggregates with these ids, in the order of the ids; unknown ids are left out. */
@@ -89,9 +108,6 @@ public class AggregateBatch {
 		}
 		List<Object> ids = roots.stream().map(r -> r.get(idColumn)).distinct().toList();
 		Map<String, Map<Object, List<Object>>> children = new HashMap<>();
-		JdbcConverter childReader = new MappingJdbcConverter(context, (identifier, path) -> {
-			throw new IllegalStateException("a child of " + type.getSimpleName() + " maps a collection of its own");
-		}, conversions, JdbcTypeFactory.unsupported());
 		for (RelationalPersistentProperty property : entity) {
 			if (!property.isEntity() || property.isEmbedded()) {
 				continue;
@@ -112,15 +128,21 @@ public class AggregateBatch {
 			});
 			children.put(property.getName(), byParent);
 		}
-		RelationResolver fromBatch = (Identifier identifier, PersistentPropertyPath<? extends RelationalPersistentProperty> path) -> {
-			Map<Object, List<Object>> byParent = children.get(path.getLeafProperty().getName());
-			Object parent = identifier.toMap().values().iterator().next();
-			return byParent == null ? List.of() : byParent.getOrDefault(parent, List.of());
-		};
-		JdbcConverter reader = new MappingJdbcConverter(context, fromBatch, conversions, JdbcTypeFactory.unsupported());
 		List<T> aggregates = new ArrayList<>(roots.size());
-		for (RowDocument root : roots) {
-			aggregates.add(reader.readAndResolve(type, root, Identifier.empty()));
+		Map<String, Map<Object, List<Object>>> outer = loaded.get();
+		loaded.set(children);
+		try {
+			for (RowDocument root : roots) {
+				aggregates.add(reader.readAndResolve(type, root, Identifier.empty()));
+			}
+		}
+		finally {
+			if (outer == null) {
+				loaded.remove();
+			}
+			else {
+				loaded.set(outer);
+			}
 		}
 		return aggregates;
 	}

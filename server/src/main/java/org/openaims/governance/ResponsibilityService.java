@@ -13,6 +13,8 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
+import org.openaims.common.PageRequest;
+import org.openaims.common.Page;
 import org.openaims.common.FieldProblem;
 import org.openaims.common.InvalidInputException;
 import org.openaims.common.NotFoundException;
@@ -148,17 +150,26 @@ public class ResponsibilityService {
 		return matrix;
 	}
 
-	/** In-scope AI systems without an Accountable or without human oversight (5.3, A.9). */
+	/**
+	 * In-scope AI systems without an Accountable or without human oversight (5.3, A.9), in keyset pages:
+	 * a page covers the next {@code limit} in-scope systems by name and lists those among them with a gap
+	 * (so it may hold fewer, or none, while {@code next} leads on).
+	 */
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)
-	public List<RaciGap> gaps() {
+	public Page<RaciGap> gaps(PageRequest request) {
+		Page<ScopedSystem> systemsPage = systems.inScope(request);
 		Map<String, List<Assignment>> bySystem = new LinkedHashMap<>();
-		jdbc.sql("SELECT subject_ref, letter, assignee_type, assignee, human_oversight FROM responsibilities WHERE subject_type = 'AI_SYSTEM'")
-			.query((rs, n) -> bySystem.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Assignment(
-					RaciLetter.valueOf(rs.getString(2)), Assignment.AssigneeType.valueOf(rs.getString(3)), rs.getString(4), rs.getBoolean(5))))
-			.list();
+		if (!systemsPage.items().isEmpty()) {
+			jdbc.sql("SELECT subject_ref, letter, assignee_type, assignee, human_oversight FROM responsibilities "
+					+ "WHERE subject_type = 'AI_SYSTEM' AND subject_ref IN (:refs)")
+				.param("refs", systemsPage.items().stream().map(s -> s.id().toString()).toList())
+				.query((rs, n) -> bySystem.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Assignment(
+						RaciLetter.valueOf(rs.getString(2)), Assignment.AssigneeType.valueOf(rs.getString(3)), rs.getString(4), rs.getBoolean(5))))
+				.list();
+		}
 		List<RaciGap> gaps = new ArrayList<>();
-		for (ScopedSystem system : systems.inScope()) {
+		for (ScopedSystem system : systemsPage.items()) {
 			RaciView raci = new RaciView(RaciSubjectType.AI_SYSTEM, system.id().toString(), system.name(),
 					bySystem.getOrDefault(system.id().toString(), List.of()));
 			List<String> missing = new ArrayList<>();
@@ -172,8 +183,9 @@ public class ResponsibilityService {
 				gaps.add(new RaciGap(system.id(), system.name(), missing));
 			}
 		}
-		return gaps;
+		return new Page<>(gaps, systemsPage.next());
 	}
+
 
 	/** The recorded RACI changes of a subject (for AI systems, also part of the system's history). */
 	@PreAuthorize("isAuthenticated()")

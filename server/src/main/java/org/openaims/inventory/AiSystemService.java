@@ -97,6 +97,12 @@ public class AiSystemService {
 		return queries.scoped(true);
 	}
 
+	/** A keyset page of the systems in scope, by name. */
+	@Transactional(readOnly = true)
+	public Page<ScopeStatementView.ScopedSystem> inScope(PageRequest request) {
+		return queries.scoped(true, request);
+	}
+
 	/** The names of the systems with these ids (retired ones too); unknown ids are left out. */
 	@Transactional(readOnly = true)
 	public Map<UUID, String> names(java.util.Collection<UUID> ids) {

@@ -21,3 +21,6 @@ DROP INDEX risks_residual_cell_idx;
 CREATE INDEX risk_actions_owner_idx ON risk_actions (owner, status);
 CREATE INDEX impact_assessments_created_idx ON impact_assessments (created_at, id);
 CREATE INDEX impact_assessments_system_created_idx ON impact_assessments (ai_system_id, created_at, id);
+-- A heat-map cell's risks in review order.
+CREATE INDEX risks_inherent_cell_review_idx ON risks (inherent_likelihood, inherent_impact, review_date, id);
+CREATE INDEX risks_residual_cell_review_idx ON risks (residual_likelihood, residual_impact, review_date, id);

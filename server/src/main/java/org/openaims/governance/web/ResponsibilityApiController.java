@@ -6,6 +6,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.openaims.common.PageRequest;
+import org.openaims.common.Page;
 import org.openaims.common.web.CsvResponses;
 import org.openaims.governance.Assignment;
 import org.openaims.governance.RaciGap;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -44,8 +47,8 @@ class ResponsibilityApiController {
 
 	/** In-scope AI systems without an accountable person or without human oversight. */
 	@GetMapping("/gaps")
-	List<RaciGap> gaps() {
-		return responsibilities.gaps();
+	Page<RaciGap> gaps(@RequestParam(required = false) Integer limit, @RequestParam(required = false) String after) {
+		return responsibilities.gaps(new PageRequest(limit, after, null));
 	}
 
 	@GetMapping("/{type}/{ref}")

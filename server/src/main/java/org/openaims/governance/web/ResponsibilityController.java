@@ -5,6 +5,9 @@ import java.util.List;
 
 import jakarta.validation.Validator;
 
+import org.openaims.governance.RaciGap;
+import org.openaims.common.PageRequest;
+import org.openaims.common.Page;
 import org.openaims.common.InvalidInputException;
 import org.openaims.common.web.CsvResponses;
 import org.openaims.governance.Assignment;
@@ -45,9 +48,13 @@ class ResponsibilityController {
 	}
 
 	@GetMapping
-	String matrix(Model model) {
+	String matrix(@RequestParam(required = false) String gapsAfter, Model model) {
 		model.addAttribute("matrix", responsibilities.matrix());
-		model.addAttribute("gaps", responsibilities.gaps());
+		Page<RaciGap> gaps = responsibilities.gaps(new PageRequest(PageRequest.MAX_LIMIT, gapsAfter, null));
+		model.addAttribute("gaps", gaps.items());
+		model.addAttribute("gapsNextUrl", gaps.next() == null ? null
+				: org.springframework.web.util.UriComponentsBuilder.fromPath("/responsibilities").queryParam("gapsAfter", gaps.next()).encode()
+					.build().toUriString());
 		model.addAttribute("systems", systems.inScope());
 		return "governance/responsibilities/matrix";
 	}

@@ -133,6 +133,21 @@ public class AiSystemQueries {
 			.list();
 	}
 
+	private static final SortOptions<ScopedSystem> SCOPED = SortOptions.<ScopedSystem>by("id", ScopedSystem::id, "name")
+		.text("name", "name", ScopedSystem::name);
+
+	/** A keyset page of the systems in (or out of) scope, by name. */
+	public Page<ScopedSystem> scoped(boolean inScope, PageRequest request) {
+		SqlWhere where = new SqlWhere().and("retired_at IS NULL").and("in_scope = :in_scope", "in_scope", inScope);
+		SortOptions<ScopedSystem>.Sorting sorting = SCOPED.apply(request, where);
+		return sorting.page(jdbc.sql("SELECT id, name, lifecycle_stage, scope_justification FROM ai_systems" + where.sql()
+				+ sorting.orderByAndLimit())
+			.params(where.params())
+			.query((rs, n) -> new ScopedSystem(rs.getObject("id", UUID.class), rs.getString("name"),
+					LifecycleStage.valueOf(rs.getString("lifecycle_stage")), rs.getString("scope_justification")))
+			.list());
+	}
+
 	/** The systems that name a vendor. */
 	public List<SystemRef> suppliedBy(UUID vendorId) {
 		return jdbc.sql("SELECT id, name, lifecycle_stage FROM ai_systems WHERE vendor_id = :vendor ORDER BY name")

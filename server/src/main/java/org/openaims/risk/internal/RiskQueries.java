@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.openaims.common.AggregateBatch;
+import org.openaims.common.DatabaseVendor;
 import org.openaims.common.Page;
 import org.openaims.common.PageRequest;
 import org.openaims.common.SortOptions;
@@ -40,9 +41,12 @@ public class RiskQueries {
 
 	private final AggregateBatch batch;
 
-	RiskQueries(JdbcClient jdbc, AggregateBatch batch) {
+	private final DatabaseVendor vendor;
+
+	RiskQueries(JdbcClient jdbc, AggregateBatch batch, DatabaseVendor vendor) {
 		this.jdbc = jdbc;
 		this.batch = batch;
+		this.vendor = vendor;
 	}
 
 	/** The next reference number (RISK-n). */
@@ -55,24 +59,25 @@ public class RiskQueries {
 	 * (risks scored on other versions are not in the cell).
 	 */
 	public Page<Risk> page(RiskFilter filter, UUID cellCriteria, PageRequest request) {
-		SqlWhere where = where(filter, cellCriteria);
-		SortOptions<Risk>.Sorting sorting = SORTS.apply(request, where);
-		return sorting.page(batch.query(Risk.class, "SELECT r.* FROM risks r" + where.sql() + sorting.orderByAndLimit(), where.params()));
+		Filtered f = where(filter, cellCriteria).prepare(jdbc);
+		SortOptions<Risk>.Sorting sorting = SORTS.apply(request, f.where());
+		return sorting.page(batch.query(Risk.class, "SELECT r.* FROM risks r" + f.where().sql() + sorting.orderByAndLimit(),
+				f.where().params()));
 	}
 
 	/** How many risks a filter lists. */
 	public long count(RiskFilter filter, UUID cellCriteria) {
-		SqlWhere where = where(filter, cellCriteria);
-		return jdbc.sql("SELECT COUNT(*) FROM risks r" + where.sql()).params(where.params()).query(Long.class).single();
+		Filtered f = where(filter, cellCriteria).prepare(jdbc);
+		return jdbc.sql("SELECT COUNT(*) FROM risks r" + f.where().sql()).params(f.where().params()).query(Long.class).single();
 	}
 
 	/** The risks of a filter grouped by their inherent or residual scores and criteria version. */
 	public List<CellCount> cells(RiskFilter filter, ScoreKind kind) {
-		SqlWhere where = where(filter.withoutCell(), null);
+		Filtered f = where(filter.withoutCell(), null).prepare(jdbc);
 		String cols = kind == ScoreKind.RESIDUAL ? "r.residual_criteria_id, r.residual_likelihood, r.residual_impact"
 				: "r.criteria_id, r.inherent_likelihood, r.inherent_impact";
-		return jdbc.sql("SELECT " + cols + ", COUNT(*) FROM risks r" + where.sql() + " GROUP BY " + cols)
-			.params(where.params())
+		return jdbc.sql("SELECT " + cols + ", COUNT(*) FROM risks r" + f.where().sql() + " GROUP BY " + cols)
+			.params(f.where().params())
 			.query((rs, n) -> new CellCount(rs.getObject(1, UUID.class), (Integer) rs.getObject(2, Integer.class),
 					(Integer) rs.getObject(3, Integer.class), rs.getLong(4)))
 			.list();
@@ -117,7 +122,20 @@ public class RiskQueries {
 	public record Selected(long count, List<String> newest) {
 	}
 
-	private static SqlWhere where(RiskFilter f, UUID cellCriteria) {
+	/** A filter's conditions, and a setting the statement needs in its transaction first (PostgreSQL), or empty. */
+	private record Filtered(String setting, SqlWhere where) {
+
+		/** Applies the setting, if any, for the rest of the (read-only) transaction. */
+		Filtered prepare(JdbcClient jdbc) {
+			if (!setting.isEmpty()) {
+				jdbc.sql(setting).update();
+			}
+			return this;
+		}
+	}
+
+	private Filtered where(RiskFilter f, UUID cellCriteria) {
+		String setting = "";
 		SqlWhere where = new SqlWhere().and("r.ai_system_id = :system", "system", f.aiSystemId())
 			.and("r.category = :category", "category", blankToNull(f.category()))
 			.and("r.owner = :owner", "owner", blankToNull(f.owner()))
@@ -136,6 +154,12 @@ public class RiskQueries {
 			}
 			else {
 				where.containsText("q", f.q(), "r.title", "r.description", "r.cause", "r.risk_source");
+				if (vendor.postgres()) {
+					// How to find a text depends on how common it is: a rare word through the trigram indexes, a
+					// common one by walking the sort order. A prepared statement's generic plan cannot know which
+					// (it walked a million rows for a rare word); the plan is made for the text searched for.
+					setting = "SET LOCAL plan_cache_mode = force_custom_plan";
+				}
 			}
 		}
 		if (f.scores() != null) {
@@ -145,7 +169,7 @@ public class RiskQueries {
 				.and(prefix + "impact = :cellImpact", "cellImpact", f.impact() == null ? -1 : f.impact())
 				.and((residual ? "r.residual_criteria_id" : "r.criteria_id") + " = :cellCriteria", "cellCriteria", cellCriteria);
 		}
-		return where;
+		return new Filtered(setting, where);
 	}
 
 	private static String blankToNull(String s) {
