@@ -92,6 +92,25 @@ public final class SortOptions<T> {
 		return sorting;
 	}
 
+	/**
+	 * The default order for reading a whole list in batches of {@code size} (exports; not a client's
+	 * page, so not held to {@link PageRequest#MAX_LIMIT}), after {@code after} (a cursor of this order).
+	 */
+	public Sorting batch(int size, String after, SqlWhere where) {
+		if (size < 1 || size > MAX_BATCH) {
+			throw new IllegalArgumentException("a batch holds 1 to " + MAX_BATCH + " rows");
+		}
+		Sorting sorting = new Sorting(defaultSort, columns.get(defaultSort.startsWith("-") ? defaultSort.substring(1) : defaultSort),
+				defaultSort.startsWith("-"), size);
+		if (after != null && !after.isBlank()) {
+			sorting.restrict(after, where);
+		}
+		return sorting;
+	}
+
+	/** The most rows {@link #batch} reads at a time. */
+	public static final int MAX_BATCH = 5_000;
+
 	/** One chosen order. */
 	public final class Sorting {
 

@@ -14,12 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("aims.reporting")
 public record ReportingProperties(@DefaultValue("10000") int pdfRows, @DefaultValue("10000") int directXlsxRows,
-		@DefaultValue("500") int batchRows) {
+		@DefaultValue("2000") int batchRows) {
 
 	public ReportingProperties {
-		if (pdfRows < 1 || directXlsxRows < 1 || batchRows < 1 || batchRows > org.openaims.common.PageRequest.MAX_LIMIT) {
+		if (pdfRows < 1 || directXlsxRows < 1 || batchRows < 1 || batchRows > org.openaims.common.SortOptions.MAX_BATCH) {
 			throw new IllegalArgumentException("aims.reporting: pdf-rows and direct-xlsx-rows must be positive, batch-rows 1 to "
-					+ org.openaims.common.PageRequest.MAX_LIMIT);
+					+ org.openaims.common.SortOptions.MAX_BATCH);
 		}
 	}
 }

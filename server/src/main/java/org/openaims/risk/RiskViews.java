@@ -29,6 +29,7 @@ import org.openaims.inventory.AiSystemService;
 import org.openaims.ledger.HistoryEntry;
 import org.openaims.ledger.Ledger;
 import org.openaims.risk.internal.CriteriaVersion;
+import org.openaims.risk.internal.HeatMapCounts;
 import org.openaims.risk.internal.Risk;
 import org.openaims.risk.internal.RiskAction;
 import org.openaims.risk.internal.RiskCategories;
@@ -68,8 +69,11 @@ public class RiskViews {
 
 	private final Ledger ledger;
 
+	private final HeatMapCounts heatMapCounts;
+
 	RiskViews(Risks risks, RiskQueries queries, RiskCategories categories, RiskCriteriaService criteria, ApprovalService approvals,
-			CatalogService catalog, AiSystemService systems, RiskExports exports, Ledger ledger) {
+			CatalogService catalog, AiSystemService systems, RiskExports exports, Ledger ledger, HeatMapCounts heatMapCounts) {
+		this.heatMapCounts = heatMapCounts;
 		this.risks = risks;
 		this.queries = queries;
 		this.categories = categories;
@@ -119,8 +123,9 @@ public class RiskViews {
 		long unscored = 0;
 		long other = 0;
 		long total = 0;
-		// The groups cover every risk of the filter, so their sum is the register's count.
-		for (RiskQueries.CellCount c : queries.cells(base, kind)) {
+		// The groups cover every risk of the filter, so their sum is the register's count. The whole
+		// register's are kept as counts (a million risks are not grouped per request).
+		for (RiskQueries.CellCount c : base.equals(RiskFilter.none()) ? wholeRegister(kind) : queries.cells(base, kind)) {
 			total += c.count();
 			if (c.likelihood() == null || c.impact() == null) {
 				unscored += c.count();
@@ -141,6 +146,29 @@ public class RiskViews {
 		return new HeatMap(kind, inForce.versionNo(), def.likelihood(), def.impact(), def.levels(), cells, total, unscored, other);
 	}
 
+	/** The heat map groups of the whole register, from the kept counts: unscored residuals are the rest. */
+	private List<RiskQueries.CellCount> wholeRegister(ScoreKind kind) {
+		List<RiskQueries.CellCount> groups = new ArrayList<>();
+		long all = 0;
+		long scored = 0;
+		for (HeatMapCounts.Count c : heatMapCounts.counts(ScoreKind.INHERENT)) {
+			all += c.risks();
+			if (kind == ScoreKind.INHERENT) {
+				groups.add(new RiskQueries.CellCount(c.criteriaId(), c.likelihood(), c.impact(), c.risks()));
+			}
+		}
+		if (kind == ScoreKind.RESIDUAL) {
+			for (HeatMapCounts.Count c : heatMapCounts.counts(ScoreKind.RESIDUAL)) {
+				scored += c.risks();
+				groups.add(new RiskQueries.CellCount(c.criteriaId(), c.likelihood(), c.impact(), c.risks()));
+			}
+			if (all > scored) {
+				groups.add(new RiskQueries.CellCount(null, null, null, all - scored));
+			}
+		}
+		return groups;
+	}
+
 	/** Every assessment, treatment, acceptance and change of a risk, with its approval requests, oldest first. */
 	public List<HistoryEntry> history(UUID id) {
 		load(id);
@@ -156,16 +184,102 @@ public class RiskViews {
 	 */
 	public Table exportTable(RiskFilter filter, ExportFormat format, int batchRows) {
 		long total = count(filter);
+		UUID cellCriteria = cellCriteria(filter);
 		List<String> header = format == ExportFormat.PDF ? exports.pdfHeader() : exports.header();
 		String title = "AI risk register — " + total + " risks — generated " + java.time.LocalDate.now(java.time.ZoneOffset.UTC);
 		return new Table("risk-register", title, header, total, writer -> {
-			PageRequest request = new PageRequest(batchRows, null, null);
-			while (request != null) {
-				Page<RiskView> page = list(filter, request);
-				page.items().forEach(r -> writer.row(format == ExportFormat.PDF ? exports.pdfRow(r) : exports.row(r)));
-				request = page.next() == null ? null : request.withAfter(page.next());
+			ExportNames names = new ExportNames();
+			String after = null;
+			do {
+				Page<RiskQueries.ExportRow> batch = queries.exportBatch(filter, cellCriteria, batchRows, after);
+				names.prepare(batch.items());
+				for (RiskQueries.ExportRow r : batch.items()) {
+					List<?> row = exports.row(r, names);
+					writer.row(format == ExportFormat.PDF ? exports.pdfColumns(row) : row);
+				}
+				after = batch.next();
 			}
+			while (after != null);
 		});
+	}
+
+	/**
+	 * What export rows name, looked up once per export (categories, criteria versions, controls) or
+	 * per batch (AI systems), never per risk.
+	 */
+	private final class ExportNames implements RiskExports.Names {
+
+		private final Map<String, String> categoryNames = categories.all().stream()
+			.collect(Collectors.toMap(RiskCategory::key, RiskCategory::name));
+
+		private final Map<UUID, CriteriaVersion> versions = new HashMap<>();
+
+		private final Map<UUID, CriteriaDefinition> definitions = new HashMap<>();
+
+		private final Map<UUID, ControlRef> controls = new HashMap<>();
+
+		private final Map<UUID, String> frameworkKeys = new HashMap<>();
+
+		private Map<UUID, String> systemNames = Map.of();
+
+		void prepare(List<RiskQueries.ExportRow> batch) {
+			Set<UUID> systemIds = new HashSet<>();
+			Set<UUID> requirementIds = new HashSet<>();
+			for (RiskQueries.ExportRow r : batch) {
+				if (r.aiSystemId() != null) {
+					systemIds.add(r.aiSystemId());
+				}
+				criteria(r.criteriaId());
+				if (r.residualCriteriaId() != null) {
+					criteria(r.residualCriteriaId());
+				}
+				r.actions().forEach(a -> a.requirements().stream().filter(id -> !controls.containsKey(id)).forEach(requirementIds::add));
+			}
+			systemNames = systemIds.isEmpty() ? Map.of() : systems.names(systemIds);
+			if (!requirementIds.isEmpty()) {
+				for (RequirementView req : catalog.requirements(requirementIds)) {
+					String key = frameworkKeys.computeIfAbsent(req.frameworkId(), f -> catalog.framework(f).key());
+					controls.put(req.id(), new ControlRef(req.id(), key, req.refId(), req.name()));
+				}
+			}
+		}
+
+		@Override
+		public String system(UUID aiSystemId) {
+			return systemNames.get(aiSystemId);
+		}
+
+		@Override
+		public String category(String key) {
+			return categoryNames.getOrDefault(key, key);
+		}
+
+		@Override
+		public int criteriaVersionNo(UUID criteriaId) {
+			return versions.get(criteriaId).versionNo();
+		}
+
+		@Override
+		public String level(UUID criteriaId, String levelKey) {
+			RiskLevel found = criteriaId == null ? null : definitions.get(criteriaId).byKey(levelKey);
+			return found == null ? levelKey : found.name();
+		}
+
+		@Override
+		public List<String> controlRefs(List<UUID> requirementIds) {
+			return requirementIds.stream().map(controls::get).filter(java.util.Objects::nonNull)
+				.sorted(Comparator.comparing(ControlRef::frameworkKey).thenComparing((x, y) -> CatalogService.byRef(x.refId(), y.refId())))
+				.map(ControlRef::refId)
+				.toList();
+		}
+
+		private void criteria(UUID id) {
+			versions.computeIfAbsent(id, v -> {
+				CriteriaVersion version = criteria.version(v);
+				definitions.put(v, version.definition());
+				return version;
+			});
+		}
 	}
 
 	/** The open risks of an AI system (for its page and impact assessments). */

@@ -331,6 +331,52 @@ class RiskApiTests {
 	}
 
 	@Test
+	void theWholeRegistersHeatMapKeptAsCountsEqualsTheRegisterAfterScoresMove() {
+		Random random = new Random(7);
+		List<String> ids = new ArrayList<>();
+		for (int n = 0; n < 12; n++) {
+			ids.add(api.body(api.post(manager, "/api/v1/risks", RiskFixtures.risk("whole " + tag + " " + n, null, "bias",
+					1 + random.nextInt(5), 1 + random.nextInt(5), riskOwner.username())), HttpStatus.CREATED).get("id").asString());
+		}
+		for (String id : ids) {
+			// Scores move: a reassessment, a residual, a second residual.
+			api.body(api.post(manager, "/api/v1/risks/" + id + "/assessments", Map.of("likelihood", 1 + random.nextInt(5), "impact",
+					1 + random.nextInt(5))), HttpStatus.OK);
+			if (random.nextBoolean()) {
+				api.body(api.post(riskOwner, "/api/v1/risks/" + id + "/residual", Map.of("likelihood", 1 + random.nextInt(5), "impact",
+						1 + random.nextInt(5))), HttpStatus.OK);
+				api.body(api.post(riskOwner, "/api/v1/risks/" + id + "/residual", Map.of("likelihood", 1 + random.nextInt(5), "impact",
+						1 + random.nextInt(5))), HttpStatus.OK);
+			}
+		}
+		for (String kind : List.of("INHERENT", "RESIDUAL")) {
+			JsonNode map = api.body(api.get(manager, "/api/v1/risks/heatmap?kind=" + kind), HttpStatus.OK);
+			long listed = countAll("");
+			assertThat(map.get("total").asLong()).isEqualTo(listed);
+			long inCells = 0;
+			for (JsonNode cell : map.get("cells")) {
+				inCells += cell.get("count").asLong();
+				assertThat(countAll("scores=" + kind + "&likelihood=" + cell.get("likelihood").asInt() + "&impact=" + cell.get("impact").asInt()))
+					.as(kind + " cell " + cell).isEqualTo(cell.get("count").asLong());
+			}
+			assertThat(inCells + map.get("unscored").asLong() + map.get("otherCriteria").asLong()).isEqualTo(listed);
+		}
+	}
+
+	private long countAll(String filter) {
+		long total = 0;
+		String after = null;
+		do {
+			JsonNode page = api.body(api.get(manager, "/api/v1/risks?limit=500&" + filter + (after == null ? "" : "&after=" + after)),
+					HttpStatus.OK);
+			total += page.get("items").size();
+			after = page.get("next").isNull() ? null : page.get("next").asString();
+		}
+		while (after != null);
+		return total;
+	}
+
+	@Test
 	void theRegisterIsExportedAndTheTaxonomyIsExtensible() throws Exception {
 		api.body(api.post(manager, "/api/v1/risks", RiskFixtures.risk("Export me " + tag, null, "transparency", 2, 3, riskOwner.username())),
 				HttpStatus.CREATED);

@@ -2,11 +2,10 @@ package org.openaims.risk.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.UUID;
 
-import org.openaims.risk.ControlRef;
-import org.openaims.risk.RiskView;
 
 import org.springframework.stereotype.Component;
 
@@ -30,31 +29,45 @@ public class RiskExports {
 		return PDF_COLUMNS.stream().map(HEADER::get).toList();
 	}
 
-	/** One risk as a row of {@link #header()}. */
-	public List<?> row(RiskView r) {
-		return rows(List.of(r)).get(0);
+	/** What an export row names: looked up by the caller once per export or batch. */
+	public interface Names {
+
+		String system(UUID aiSystemId);
+
+		String category(String key);
+
+		int criteriaVersionNo(UUID criteriaId);
+
+		String level(UUID criteriaId, String levelKey);
+
+		/** The references of the controls, ordered by framework and reference (unknown ones left out). */
+		List<String> controlRefs(List<UUID> requirementIds);
 	}
 
-	/** One risk as a row of {@link #pdfHeader()}. */
-	public List<?> pdfRow(RiskView r) {
-		List<?> all = row(r);
+	/** One risk as a row of {@link #header()}. */
+	public List<?> row(RiskQueries.ExportRow r, Names names) {
+		List<String> actions = new ArrayList<>();
+		LinkedHashSet<String> refs = new LinkedHashSet<>();
+		for (RiskQueries.ExportAction a : r.actions()) {
+			actions.add(a.title() + " (" + a.status() + ", due " + a.dueDate() + ")");
+			refs.addAll(names.controlRefs(a.requirements()));
+		}
+		return Arrays.asList("RISK-" + r.refNo(), r.title(), r.aiSystemId() == null ? "organization" : names.system(r.aiSystemId()),
+				names.category(r.category()), r.owner(), r.status(), names.criteriaVersionNo(r.criteriaId()),
+				score(r.inherentLikelihood(), r.inherentImpact()), names.level(r.criteriaId(), r.inherentLevel()), r.treatmentOption(),
+				String.join("; ", actions), String.join("; ", refs),
+				r.targetLikelihood() == null ? null : score(r.targetLikelihood(), r.targetImpact()),
+				r.residualLikelihood() == null ? null : score(r.residualLikelihood(), r.residualImpact()),
+				r.residualLevel() == null ? null : names.level(r.residualCriteriaId(), r.residualLevel()), r.acceptedBy(), r.acceptedAt(),
+				r.reassessmentDue(), r.reviewDate());
+	}
+
+	/** The columns of a {@link #header()} row that a PDF shows. */
+	public List<?> pdfColumns(List<?> all) {
 		return PDF_COLUMNS.stream().map(all::get).toList();
 	}
 
-	private static List<List<?>> rows(List<RiskView> risks) {
-		List<List<?>> rows = new ArrayList<>();
-		for (RiskView r : risks) {
-			rows.add(Arrays.asList(r.ref(), r.title(), r.about().aiSystemName() == null ? "organization" : r.about().aiSystemName(), r.about().categoryName(),
-					r.about().owner(), r.status(), r.assessment().criteriaVersionNo(), score(r.assessment().inherent()), r.assessment().inherent().levelName(), r.plan().treatmentOption(),
-					r.plan().actions().stream().map(a -> a.title() + " (" + a.status() + ", due " + a.dueDate() + ")").collect(Collectors.joining("; ")),
-					r.plan().actions().stream().flatMap(a -> a.controls().stream()).map(ControlRef::refId).distinct().collect(Collectors.joining("; ")),
-					score(r.assessment().target()), score(r.assessment().residual()), r.assessment().residual() == null ? null : r.assessment().residual().levelName(), r.acceptance().acceptedBy(),
-					r.acceptance().acceptedAt(), r.schedule().reassessmentDue(), r.schedule().reviewDate()));
-		}
-		return rows;
-	}
-
-	private static String score(RiskView.Score s) {
-		return s == null ? null : "L" + s.likelihood() + " × I" + s.impact();
+	private static String score(int likelihood, int impact) {
+		return "L" + likelihood + " × I" + impact;
 	}
 }

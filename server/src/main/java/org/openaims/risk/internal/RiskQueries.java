@@ -65,6 +65,68 @@ public class RiskQueries {
 				f.where().params()));
 	}
 
+	/** What an export writes of a risk, read without its aggregate (plain rows: a million of them). */
+	public record ExportRow(UUID id, int refNo, String title, UUID aiSystemId, String category, String owner, String status,
+			UUID criteriaId, int inherentLikelihood, int inherentImpact, String inherentLevel, String treatmentOption,
+			Integer targetLikelihood, Integer targetImpact, UUID residualCriteriaId, Integer residualLikelihood, Integer residualImpact,
+			String residualLevel, String acceptedBy, java.time.Instant acceptedAt, boolean reassessmentDue, java.time.LocalDate reviewDate,
+			List<ExportAction> actions) {
+	}
+
+	/** A treatment action as an export writes it, with the requirements its controls are. */
+	public record ExportAction(UUID actionId, int position, String title, String status, java.time.LocalDate dueDate,
+			List<UUID> requirements) {
+	}
+
+	private static final SortOptions<ExportRow> EXPORT_ORDER = SortOptions.<ExportRow>by("r.id", ExportRow::id, "review")
+		.date("review", "r.review_date", ExportRow::reviewDate);
+
+	/**
+	 * A batch of the risks of a filter for an export, in review order after {@code after} (a cursor of
+	 * this method, or null): three statements — the risks, their actions, their actions' controls.
+	 */
+	public Page<ExportRow> exportBatch(RiskFilter filter, UUID cellCriteria, int size, String after) {
+		Filtered f = where(filter, cellCriteria).prepare(jdbc);
+		SortOptions<ExportRow>.Sorting sorting = EXPORT_ORDER.batch(size, after, f.where());
+		List<ExportRow> rows = jdbc.sql("SELECT r.id, r.ref_no, r.title, r.ai_system_id, r.category, r.owner, r.status, r.criteria_id, "
+				+ "r.inherent_likelihood, r.inherent_impact, r.inherent_level, r.treatment_option, r.target_likelihood, r.target_impact, "
+				+ "r.residual_criteria_id, r.residual_likelihood, r.residual_impact, r.residual_level, r.accepted_by, r.accepted_at, "
+				+ "r.reassessment_due, r.review_date FROM risks r" + f.where().sql() + sorting.orderByAndLimit())
+			.params(f.where().params())
+			.query((rs, n) -> new ExportRow(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3), rs.getObject(4, UUID.class),
+					rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, UUID.class), rs.getInt(9), rs.getInt(10),
+					rs.getString(11), rs.getString(12), (Integer) rs.getObject(13, Integer.class), (Integer) rs.getObject(14, Integer.class),
+					rs.getObject(15, UUID.class), (Integer) rs.getObject(16, Integer.class), (Integer) rs.getObject(17, Integer.class),
+					rs.getString(18), rs.getString(19), rs.getTimestamp(20) == null ? null : rs.getTimestamp(20).toInstant(),
+					rs.getBoolean(21), rs.getDate(22).toLocalDate(), new ArrayList<>()))
+			.list();
+		if (rows.isEmpty()) {
+			return sorting.page(rows);
+		}
+		List<UUID> ids = rows.stream().limit(size).map(ExportRow::id).toList();
+		Map<UUID, Map<UUID, List<UUID>>> controls = new HashMap<>();
+		jdbc.sql("SELECT risk_id, action_id, requirement_id FROM risk_action_controls WHERE risk_id IN (:ids)")
+			.param("ids", ids)
+			.query(rs -> {
+				controls.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashMap<>())
+					.computeIfAbsent(rs.getObject(2, UUID.class), k -> new ArrayList<>())
+					.add(rs.getObject(3, UUID.class));
+			});
+		Map<UUID, List<ExportAction>> actions = new HashMap<>();
+		jdbc.sql("SELECT risk_id, action_id, position, title, status, due_date FROM risk_actions WHERE risk_id IN (:ids) "
+				+ "ORDER BY risk_id, position")
+			.param("ids", ids)
+			.query(rs -> {
+				UUID risk = rs.getObject(1, UUID.class);
+				UUID action = rs.getObject(2, UUID.class);
+				actions.computeIfAbsent(risk, k -> new ArrayList<>()).add(new ExportAction(action, rs.getInt(3), rs.getString(4),
+						rs.getString(5), rs.getDate(6).toLocalDate(),
+						controls.getOrDefault(risk, Map.of()).getOrDefault(action, List.of())));
+			});
+		rows.forEach(r -> r.actions().addAll(actions.getOrDefault(r.id(), List.of())));
+		return sorting.page(rows);
+	}
+
 	/** How many risks a filter lists. */
 	public long count(RiskFilter filter, UUID cellCriteria) {
 		Filtered f = where(filter, cellCriteria).prepare(jdbc);
