@@ -12,8 +12,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
-import javax.sql.DataSource;
-
 import net.ttddyy.dsproxy.QueryCountHolder;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,19 +65,13 @@ class QueryBudgetTests {
 
 		@Bean
 		static BeanPostProcessor countingDataSourcePostProcessor() {
-			return new BeanPostProcessor() {
-				@Override
-				public Object postProcessAfterInitialization(Object bean, String beanName) {
-					if (bean instanceof DataSource dataSource && beanName.equals("dataSource")) {
-						ProxyDataSourceBuilder builder = ProxyDataSourceBuilder.create(dataSource).name(COUNTER).countQuery();
-						if (Boolean.getBoolean("aims.test.logSql")) { // -Daims.test.logSql=true shows each statement
-							builder.logQueryBySlf4j(net.ttddyy.dsproxy.listener.logging.SLF4JLogLevel.INFO, "aims.sql");
-						}
-						return builder.build();
-					}
-					return bean;
+			return DataSourceWrapping.of(dataSource -> {
+				ProxyDataSourceBuilder builder = ProxyDataSourceBuilder.create(dataSource).name(COUNTER).countQuery();
+				if (Boolean.getBoolean("aims.test.logSql")) { // -Daims.test.logSql=true shows each statement
+					builder.logQueryBySlf4j(net.ttddyy.dsproxy.listener.logging.SLF4JLogLevel.INFO, "aims.sql");
 				}
-			};
+				return builder.build();
+			});
 		}
 	}
 

@@ -100,22 +100,38 @@ public final class TestDatabase implements ContextCustomizer {
 		return org.springframework.jdbc.core.simple.JdbcClient.create(owner);
 	}
 
+	/** A JDBC connection of the schema owner's to the context's database (PostgreSQL: the owner role). */
+	public static Connection ownerConnection(org.springframework.context.ApplicationContext context) throws java.sql.SQLException {
+		String url = context.getEnvironment().getProperty("spring.datasource.url");
+		return postgres() ? java.sql.DriverManager.getConnection(url, ownerUser(), ownerPassword())
+				: java.sql.DriverManager.getConnection(url, "sa", "");
+	}
+
 	@Override
 	public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-		String name = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+		// -Daims.test.db.keep=<name> (benchmarks on PostgreSQL): use that schema and keep it after the run,
+		// so a large seeded organization is made once.
+		String kept = System.getProperty("aims.test.db.keep");
+		boolean keep = postgres() && kept != null && kept.matches("[a-z][a-z0-9_]{0,40}");
+		String name = keep ? kept : "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
 		Map<String, Object> properties = new HashMap<>();
 		if (postgres()) {
 			properties.putAll(postgresProperties(name));
 			// The suite keeps up to a dozen contexts alive (Spring's context cache, see spring.properties)
 			// on one PostgreSQL server with 100 connection slots: small pools that shrink while a context
-			// sits idle in the cache.
-			properties.put("spring.datasource.hikari.maximum-pool-size", "4");
+			// sits idle in the cache (unless the test sets its own pool size).
+			if (!context.getEnvironment().containsProperty("spring.datasource.hikari.maximum-pool-size")) {
+				properties.put("spring.datasource.hikari.maximum-pool-size", "4");
+			}
 			properties.put("spring.datasource.hikari.minimum-idle", "1");
 			properties.put("spring.datasource.hikari.idle-timeout", "10000");
 			String url = (String) properties.get("spring.datasource.url");
 			context.addApplicationListener(new ApplicationListener<ContextClosedEvent>() {
 				@Override
 				public void onApplicationEvent(ContextClosedEvent event) {
+					if (keep) {
+						return;
+					}
 					dropSchema(url, name);
 				}
 			});
