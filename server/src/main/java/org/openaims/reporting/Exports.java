@@ -35,6 +35,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.stereotype.Service;
@@ -45,7 +46,8 @@ import org.springframework.stereotype.Service;
  * client waits, a larger one by a background job that the client follows and downloads when it is
  * ready; a PDF holds at most {@value #PDF_ROWS} rows (beyond that, 422 naming CSV and XLSX). Both limits
  * are settings ({@link ReportingProperties}). At most
- * {@value #RUNNING_JOBS} jobs run at once and {@value #WAITING_JOBS} wait; more are refused with 429.
+ * {@value #RUNNING_JOBS} jobs run at once and {@value #WAITING_JOBS} wait; more are refused with 429. Jobs
+ * and their files are kept for a day.
  */
 @Service
 public class Exports {
@@ -223,6 +225,32 @@ public class Exports {
 			log.warn("Export job {} failed", id, e);
 			status(id, "FAILED", "the export failed: " + e.getClass().getSimpleName());
 		}
+	}
+
+	/** How long a finished export's file is kept for its starter to download. */
+	static final Duration KEPT = Duration.ofHours(24);
+
+	/**
+	 * Drops the jobs started more than a day ago and the files of this node's export directory older
+	 * than that (every node runs it: each removes its own files; the delete of rows is idempotent).
+	 */
+	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT2M")
+	public int purge() {
+		Instant before = Instant.now().minus(KEPT);
+		int rows = jdbc.sql("DELETE FROM export_jobs WHERE created_at < :before").param("before", Timestamp.from(before)).update();
+		if (Files.isDirectory(directory)) {
+			try (var files = Files.list(directory)) {
+				for (Path file : files.toList()) {
+					if (Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
+						Files.deleteIfExists(file);
+					}
+				}
+			}
+			catch (IOException e) {
+				log.warn("Could not clean the export directory {}", directory, e);
+			}
+		}
+		return rows;
 	}
 
 	private void progress(UUID id, long done) {

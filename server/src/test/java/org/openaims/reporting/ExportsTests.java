@@ -43,6 +43,15 @@ class ExportsTests {
 	@Autowired
 	MockMvcTester mvc;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Autowired
+	org.openaims.common.AimsProperties properties;
+
+	@Autowired
+	Exports exports;
+
 	TestUser manager;
 
 	String tag;
@@ -122,5 +131,15 @@ class ExportsTests {
 			.bodyText().contains("/exports/" + id + "/file");
 		assertThat(mvc.get().uri("/exports/" + id).with(user(other.username()).roles("AIMS_MANAGER")).exchange())
 			.hasStatus(HttpStatus.NOT_FOUND);
+
+		// A day later the job and its file are gone.
+		jdbc.sql("UPDATE export_jobs SET created_at = :old WHERE id = :id").param("old", java.sql.Timestamp.from(Instant.now()
+			.minus(Duration.ofHours(25)))).param("id", UUID.fromString(id)).update();
+		java.nio.file.Path file2 = properties.dataDir().resolve("exports").resolve(id + ".xlsx");
+		assertThat(file2).exists();
+		java.nio.file.Files.setLastModifiedTime(file2, java.nio.file.attribute.FileTime.from(Instant.now().minus(Duration.ofHours(25))));
+		assertThat(exports.purge()).isGreaterThanOrEqualTo(1);
+		assertThat(file2).doesNotExist();
+		api.problem(api.get(manager, "/api/v1/exports/" + id), HttpStatus.NOT_FOUND, null, null);
 	}
 }
