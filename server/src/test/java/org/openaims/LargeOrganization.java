@@ -226,7 +226,8 @@ final class LargeOrganization {
 		clone("approval_requests", "id = '" + approval + "'", APPROVALS, Map.of("id", id("approval", "g"), "item_id",
 				"CAST(" + id("pversion", "1 + g % " + POLICIES) + " AS VARCHAR(100))", "status",
 				"(ARRAY['PENDING','APPROVED','REJECTED','WITHDRAWN','PENDING'])[1 + g % 5]", "requested_by", "'person' || (1 + g % " + USERS + ")",
-				"authors", "'person' || (1 + g % " + USERS + ")", "created_at", "t.created_at - (g || ' minutes')::interval"));
+				"authors", "'person' || (1 + g % " + USERS + ")", "deciders", "'person' || (1 + (g + 7) % " + USERS + ")", "created_at",
+				"t.created_at - (g || ' minutes')::interval"));
 		clone("approval_decisions", "approval_request_id = '" + approval + "'", APPROVALS, Map.of("approval_request_id", id("approval", "g"),
 				"approver", "'person' || (1 + (g + 7) % " + USERS + ")"));
 		clone("concerns", "id = '" + concern + "'", CONCERNS, Map.of("id", id("concern", "g"), "summary", "'Concern ' || g || ' about ' || ("

@@ -64,7 +64,7 @@ public class ApprovalQueries {
 		SqlWhere where = new SqlWhere().and("a.status = 'PENDING'")
 			.and("a.requested_by <> :me", "me", username)
 			.and(SqlWhere.listLacks("a.authors", "meAuthor"), "meAuthor", SqlWhere.listItemPattern(username))
-			.and("NOT EXISTS (SELECT 1 FROM approval_decisions d WHERE d.approval_request_id = a.id AND d.approver = :me)");
+			.and(SqlWhere.listLacks("a.deciders", "meDecider"), "meDecider", SqlWhere.listItemPattern(username));
 		if (origin != null && origin.createdBy() != null) {
 			where.and(independentOf("creator", origin.createdBy(), where));
 		}

@@ -79,6 +79,9 @@ public class ApprovalRequest extends AbstractAggregateRoot<ApprovalRequest> {
 	@MappedCollection(idColumn = "approval_request_id", keyColumn = "list_index")
 	private List<ApprovalDecision> decisions = new ArrayList<>();
 
+	/** Who decided, comma-separated: an inbox leaves out what its reader decided without reading the decisions. */
+	private String deciders;
+
 	private Instant createdAt;
 
 	private Instant closedAt;
@@ -127,6 +130,7 @@ public class ApprovalRequest extends AbstractAggregateRoot<ApprovalRequest> {
 			throw new InvalidInputException("comment", "say why the item is rejected");
 		}
 		decisions.add(new ApprovalDecision(who, decision, text, Instant.now()));
+		deciders = deciders == null || deciders.isEmpty() ? who : deciders + "," + who;
 		registerEvent(new ApprovalDecided(id, itemType, itemId, decision, text, Stamp.of(actor)));
 		if (decision == Decision.REJECT) {
 			complete(ApprovalStatus.REJECTED, "rejected by " + who, actor);
