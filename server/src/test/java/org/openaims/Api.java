@@ -81,6 +81,18 @@ public class Api {
 			.exchange();
 	}
 
+	/** Uploads one file as the multipart part {@code part} with form fields (name, value, name, value …). */
+	public MvcTestResult upload(TestUser user, String uri, String part, String filename, String contentType, byte[] content,
+			String... fields) {
+		var request = mvc().post().uri(uri).header("Authorization", user.bearer())
+			.multipart()
+			.file(new org.springframework.mock.web.MockMultipartFile(part, filename, contentType, content));
+		for (int i = 0; i + 1 < fields.length; i += 2) {
+			request.param(fields[i], fields[i + 1]);
+		}
+		return request.exchange();
+	}
+
 	/** The CSV text of a successful export. */
 	public String csv(MvcTestResult result) {
 		assertThat(result).hasStatusOk();

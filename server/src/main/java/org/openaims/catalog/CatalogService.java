@@ -107,6 +107,26 @@ public class CatalogService {
 			.orElseThrow(() -> new NotFoundException("requirement " + refId + " of framework", frameworkId));
 	}
 
+	/**
+	 * A requirement or control by how people write it: its id, {@code A.6.2.8} (ISO/IEC 42001) or
+	 * {@code framework-key:ref} such as {@code iso27001-2022:A.8.15}; a {@link NotFoundException} when
+	 * the catalog has none (the newest version of a framework key is meant).
+	 */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public RequirementView requirementFor(String reference) {
+		String ref = reference == null ? "" : reference.strip();
+		try {
+			return requirement(UUID.fromString(ref));
+		}
+		catch (IllegalArgumentException notUuid) {
+			int colon = ref.indexOf(':');
+			String key = colon > 0 ? ref.substring(0, colon).strip() : ISO42001;
+			String refId = colon > 0 ? ref.substring(colon + 1).strip() : ref;
+			return requirementByRef(frameworkByKey(key).id(), refId);
+		}
+	}
+
 	/** What a requirement relates to in other frameworks, by every mapping in the catalog. */
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)

@@ -9,7 +9,7 @@ import jakarta.validation.Valid;
 
 import org.openaims.approvals.ApprovalService;
 import org.openaims.common.ConflictException;
-import org.openaims.common.FileStore;
+import org.openaims.evidence.FileStore;
 import org.openaims.common.InvalidInputException;
 import org.openaims.common.NotFoundException;
 import org.openaims.common.Stamp;

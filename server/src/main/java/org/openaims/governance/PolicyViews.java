@@ -13,7 +13,7 @@ import org.openaims.approvals.ApprovalService;
 import org.openaims.approvals.ApprovalStatus;
 import org.openaims.approvals.ApprovalView;
 import org.openaims.common.DiffLine;
-import org.openaims.common.FileStore;
+import org.openaims.evidence.FileStore;
 import org.openaims.common.Markdown;
 import org.openaims.common.NotFoundException;
 import org.openaims.common.Page;
@@ -130,7 +130,7 @@ public class PolicyViews {
 	}
 
 	/** An attached document and where its bytes are. */
-	public record Attachment(String name, String mediaType, java.nio.file.Path path) {
+	public record Attachment(String name, String mediaType, org.springframework.core.io.Resource path) {
 	}
 
 	/** The line-by-line differences between two versions' texts. */

@@ -85,6 +85,22 @@ public class UserDirectory {
 		return sorting.page(withRoles(rows));
 	}
 
+	/** The enabled users holding any of these roles, with the roles of those they hold, by username. */
+	public java.util.SortedMap<String, Set<Role>> holdersOf(java.util.Collection<Role> roles) {
+		java.util.SortedMap<String, Set<Role>> holders = new java.util.TreeMap<>();
+		if (roles.isEmpty()) {
+			return holders;
+		}
+		jdbc.sql("SELECT u.username, r.role FROM users u JOIN user_roles r ON r.user_id = u.id WHERE u.enabled AND r.role IN (:roles)")
+			.param("roles", roles.stream().map(Role::name).toList())
+			.query((rs, n) -> {
+				holders.computeIfAbsent(rs.getString(1), k -> java.util.EnumSet.noneOf(Role.class)).add(Role.valueOf(rs.getString(2)));
+				return null;
+			})
+			.list();
+		return holders;
+	}
+
 	/** Every enabled user, by username (for owner pickers; organizations have hundreds, not millions). */
 	public List<UserView> activeUsers() {
 		List<UserView> rows = jdbc

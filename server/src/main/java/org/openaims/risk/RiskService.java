@@ -247,21 +247,10 @@ public class RiskService {
 		if (refs == null) {
 			return ids;
 		}
-		Map<String, FrameworkView> frameworks = new HashMap<>();
 		for (String raw : refs) {
 			String ref = raw.strip();
 			try {
-				UUID requirementId;
-				try {
-					requirementId = catalog.requirement(UUID.fromString(ref)).id();
-				}
-				catch (IllegalArgumentException notUuid) {
-					int colon = ref.indexOf(':');
-					String key = colon > 0 ? ref.substring(0, colon).strip() : CatalogService.ISO42001;
-					String refId = colon > 0 ? ref.substring(colon + 1).strip() : ref;
-					FrameworkView framework = frameworks.computeIfAbsent(key, catalog::frameworkByKey);
-					requirementId = catalog.requirementByRef(framework.id(), refId).id();
-				}
+				UUID requirementId = catalog.requirementFor(ref).id();
 				if (!ids.contains(requirementId)) {
 					ids.add(requirementId);
 				}

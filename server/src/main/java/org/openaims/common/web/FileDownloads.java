@@ -28,13 +28,17 @@ public final class FileDownloads {
 	}
 
 	public static ResponseEntity<Resource> attachment(Path file, String fileName, String storedType) {
+		return attachment(new FileSystemResource(file), fileName, storedType);
+	}
+
+	public static ResponseEntity<Resource> attachment(Resource file, String fileName, String storedType) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(FileTypes.allowed(storedType)))
 			.header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(fileName))
 			.header("X-Content-Type-Options", "nosniff")
 			.header("Content-Security-Policy", SANDBOX)
 			.cacheControl(CacheControl.noStore().cachePrivate())
-			.body(new FileSystemResource(file));
+			.body(file);
 	}
 
 	/** {@code attachment; filename="ascii"; filename*=UTF-8''percent-encoded} (RFC 6266, RFC 8187). */

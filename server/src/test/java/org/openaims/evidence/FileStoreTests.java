@@ -1,4 +1,8 @@
-package org.openaims.common;
+package org.openaims.evidence;
+
+import org.openaims.common.AimsProperties;
+import org.openaims.common.Digests;
+import org.openaims.common.InvalidInputException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,7 +32,7 @@ class FileStoreTests {
 		assertThat(again).isEqualTo(first);
 		assertThat(first.sha256()).isEqualTo(Digests.sha256Hex("policy"));
 		assertThat(first.size()).isEqualTo(6);
-		assertThat(Files.readString(store.find(first.sha256()).orElseThrow())).isEqualTo("policy");
+		assertThat(store.find(first.sha256()).orElseThrow().getContentAsString(StandardCharsets.UTF_8)).isEqualTo("policy");
 		assertThat(files()).hasSize(1);
 	}
 
