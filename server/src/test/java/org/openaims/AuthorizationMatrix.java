@@ -195,6 +195,25 @@ final class AuthorizationMatrix {
 			PUT    /api/v1/impact-assessments/{id}                  other  401   200   200   403   200   403   403   403   403
 			POST   /api/v1/impact-assessments/{id}/submit           own    401   200   200   200   200   403   403   403   403
 			POST   /api/v1/impact-assessments/{id}/submit           other  401   200   200   403   200   403   403   403   403
+			# -- evidence and competence --------------------------------------------------------------------------------------
+			GET    /api/v1/evidence                                        401   200   200   200   200   200   200   200   200
+			GET    /api/v1/evidence/export                                 401   200   200   200   200   200   200   200   200
+			GET    /api/v1/evidence/{id}                                   401   200   200   200   200   200   200   200   200
+			GET    /api/v1/evidence/{id}/history                           401   200   200   200   200   200   200   200   200
+			GET    /api/v1/evidence/{id}/versions/{no}/file                401   200   200   200   200   200   200   200   200
+			POST   /api/v1/evidence                                        401   201   201   201   201   403   403   201   403
+			POST   /api/v1/evidence/files                                  401   201   201   201   201   403   403   201   403
+			PUT    /api/v1/evidence/{id}                            own    401   200   200   200   200   200   200   200   200
+			PUT    /api/v1/evidence/{id}                            other  401   200   200   403   403   403   403   403   403
+			POST   /api/v1/evidence/{id}/versions                   own    401   201   201   201   201   201   201   201   201
+			POST   /api/v1/evidence/{id}/versions                   other  401   201   201   403   403   403   403   403   403
+			GET    /api/v1/competences                                     401   200   200   200   200   200   200   200   200
+			GET    /api/v1/competences/export                              401   200   200   200   200   200   200   200   200
+			GET    /api/v1/competences/gaps                                401   200   200   200   200   200   200   200   200
+			GET    /api/v1/competences/{id}                                401   200   200   200   200   200   200   200   200
+			GET    /api/v1/competences/{id}/history                        401   200   200   200   200   200   200   200   200
+			POST   /api/v1/competences                                     401   201   201   403   403   403   403   403   403
+			PUT    /api/v1/competences/{id}                                401   200   200   403   403   403   403   403   403
 			# -- ledger -------------------------------------------------------------------------------------------------------
 			GET    /api/v1/ledger/checkpoints                              401   200   200   403   403   403   200   403   403
 			GET    /api/v1/ledger/checkpoints/latest                       401   200   200   403   403   403   200   403   403
@@ -299,6 +318,13 @@ final class AuthorizationMatrix {
 			POST   /impact-assessments/{id}/submit                  own    login 302   302   302   302   403   403   403   403
 			POST   /impact-assessments/{id}/submit                  other  login 302   302   403   302   403   403   403   403
 			POST   /ledger/verify                                          login 200   200   403   403   403   200   403   403
+			POST   /evidence/new                                           login 302   302   302   302   403   403   302   403
+			POST   /evidence/{id}/edit                              own    login 302   302   302   302   302   302   302   302
+			POST   /evidence/{id}/edit                              other  login 302   302   403   403   403   403   403   403
+			POST   /evidence/{id}/versions                          own    login 302   302   302   302   302   302   302   302
+			POST   /evidence/{id}/versions                          other  login 302   302   403   403   403   403   403   403
+			POST   /competences/new                                        login 302   302   403   403   403   403   403   403
+			POST   /competences/{id}/edit                                  login 302   302   403   403   403   403   403   403
 			""";
 
 	/** One row: the operation, the scope, and the expected outcome per principal. */

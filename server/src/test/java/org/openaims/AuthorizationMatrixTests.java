@@ -611,6 +611,61 @@ class AuthorizationMatrixTests {
 			return new Cell(() -> post(who, "/api/v1/impact-assessments/" + id + "/submit", Map.of()));
 		});
 
+		// evidence and competence
+		reads("GET /api/v1/evidence", () -> "/api/v1/evidence");
+		reads("GET /api/v1/evidence/export", () -> "/api/v1/evidence/export");
+		reads("GET /api/v1/evidence/{id}", () -> "/api/v1/evidence/" + evidence(admin.username()));
+		reads("GET /api/v1/evidence/{id}/history", () -> "/api/v1/evidence/" + evidence(admin.username()) + "/history");
+		reads("GET /api/v1/evidence/{id}/versions/{no}/file", () -> "/api/v1/evidence/" + evidenceFile(admin.username())
+				+ "/versions/1/file");
+		write("POST /api/v1/evidence", (who, own) -> new Cell(() -> post(who, "/api/v1/evidence", evidenceBody(ownerOf(who)))));
+		write("POST /api/v1/evidence/files", (who, own) -> new Cell(() -> uploadWith(who, "/api/v1/evidence/files", "report-" + next()
+				+ ".txt", ("Test report " + next()).getBytes(StandardCharsets.UTF_8), "title", "Uploaded " + next())));
+		write("PUT /api/v1/evidence/{id}", (who, own) -> {
+			String owner = owner(who, own);
+			String id = evidence(owner);
+			Map<String, Object> body = new HashMap<>(evidenceBody(owner));
+			body.put("description", "changed " + next());
+			return new Cell(() -> put(who, "/api/v1/evidence/" + id, body));
+		});
+		write("POST /api/v1/evidence/{id}/versions", (who, own) -> {
+			String id = evidenceFile(owner(who, own));
+			return new Cell(() -> upload(who, "/api/v1/evidence/" + id + "/versions", "file", "report-" + next() + ".txt",
+					("Revised report " + next()).getBytes(StandardCharsets.UTF_8)));
+		});
+		reads("GET /api/v1/competences", () -> "/api/v1/competences");
+		reads("GET /api/v1/competences/export", () -> "/api/v1/competences/export");
+		reads("GET /api/v1/competences/gaps", () -> "/api/v1/competences/gaps");
+		reads("GET /api/v1/competences/{id}", () -> "/api/v1/competences/" + competence());
+		reads("GET /api/v1/competences/{id}/history", () -> "/api/v1/competences/" + competence() + "/history");
+		write("POST /api/v1/competences", (who, own) -> new Cell(() -> post(who, "/api/v1/competences", competenceBody())));
+		write("PUT /api/v1/competences/{id}", (who, own) -> {
+			String id = competence();
+			Map<String, Object> body = new HashMap<>(competenceBody());
+			body.put("competence", "changed " + next());
+			return new Cell(() -> put(who, "/api/v1/competences/" + id, body));
+		});
+		write("POST /evidence/new", (who, own) -> new Cell(() -> form(who, "/evidence/new", "kind", "NOTE", "title", "Form note " + next(),
+				"description", "checked", "owner", ownerOf(who))));
+		write("POST /evidence/{id}/edit", (who, own) -> {
+			String owner = owner(who, own);
+			String id = evidence(owner);
+			return new Cell(() -> form(who, "/evidence/" + id + "/edit", "kind", "NOTE", "title", "Form note " + next(), "description",
+					"changed", "owner", owner));
+		});
+		write("POST /evidence/{id}/versions", (who, own) -> {
+			String id = evidenceFile(owner(who, own));
+			return new Cell(() -> formUpload(who, "/evidence/" + id + "/versions", "file", "report-" + next() + ".txt",
+					("Revised by form " + next()).getBytes(StandardCharsets.UTF_8)));
+		});
+		write("POST /competences/new", (who, own) -> new Cell(() -> form(who, "/competences/new", "person", admin.username(), "area",
+				"APPROVER", "competence", "Approver briefing " + next())));
+		write("POST /competences/{id}/edit", (who, own) -> {
+			String id = competence();
+			return new Cell(() -> form(who, "/competences/" + id + "/edit", "person", admin.username(), "area", "APPROVER", "competence",
+					"Changed " + next()));
+		});
+
 		// ledger
 		reads("GET /api/v1/ledger/checkpoints", () -> "/api/v1/ledger/checkpoints");
 		reads("GET /api/v1/ledger/checkpoints/latest", () -> {
@@ -1102,6 +1157,46 @@ class AuthorizationMatrixTests {
 	private Map<String, Object> objectiveBody(String owner) {
 		return Map.of("title", "Objective " + next(), "measure", "selection rate ratio", "target", "above 0.8", "owner", owner,
 				"dueDate", LocalDate.now().plusMonths(3).toString());
+	}
+
+	private Map<String, Object> evidenceBody(String owner) {
+		return Map.of("kind", "NOTE", "title", "Evidence " + next(), "description", "What was checked", "owner", owner);
+	}
+
+	private String evidence(String owner) {
+		return api.body(api.post(admin, "/api/v1/evidence", evidenceBody(owner)), HttpStatus.CREATED).get("id").asString();
+	}
+
+	private String evidenceFile(String owner) {
+		return api.body(api.upload(admin, "/api/v1/evidence/files", "file", "report.txt", "text/plain",
+				("Report " + next()).getBytes(StandardCharsets.UTF_8), "title", "File " + next(), "owner", owner), HttpStatus.CREATED)
+			.get("id").asString();
+	}
+
+	private Map<String, Object> competenceBody() {
+		return Map.of("person", admin.username(), "area", "APPROVER", "competence", "Approver briefing " + next());
+	}
+
+	private String competence() {
+		return api.body(api.post(admin, "/api/v1/competences", competenceBody()), HttpStatus.CREATED).get("id").asString();
+	}
+
+	/** A multipart upload of a text file with form fields, as the cell's user. */
+	private MvcTestResult uploadWith(Who who, String uri, String name, byte[] content, String... fields) {
+		MockMvcTester.MockMultipartMvcRequestBuilder request = mvc.post().uri(uri).multipart()
+			.file(new MockMultipartFile("file", name, "text/plain", content));
+		for (int i = 0; i + 1 < fields.length; i += 2) {
+			request.param(fields[i], fields[i + 1]);
+		}
+		int n = next();
+		request.with(r -> {
+			r.setRemoteAddr("10.77." + (n / 250) % 250 + "." + (1 + n % 250));
+			return r;
+		});
+		if (!who.anonymous()) {
+			request.header("Authorization", who.user().bearer());
+		}
+		return request.exchange();
 	}
 
 	private String[] objectiveForm(String owner) {

@@ -119,6 +119,10 @@ class QueryBudgetTests {
 
 	String assessment;
 
+	String evidence;
+
+	String competence;
+
 	String soa;
 
 	String requirement;
@@ -187,6 +191,16 @@ class QueryBudgetTests {
 					"aiSystemId", system)), HttpStatus.CREATED).get("id").asString();
 			api.body(api.post(admin, "/api/v1/concerns/" + concern + "/notes", Map.of("note", "looking into it")), HttpStatus.OK);
 
+			JsonNode file = api.body(api.upload(manager, "/api/v1/evidence/files", "file", "report-" + i + ".txt", "text/plain",
+					("Test report " + next()).getBytes(java.nio.charset.StandardCharsets.UTF_8), "title", "Report " + next(), "validUntil",
+					LocalDate.now().plusDays(i).toString(), "requirements", "A.6.2.4", "requirements", "A.6.2.8", "aiSystemIds", system),
+					HttpStatus.CREATED);
+			evidence = file.get("id").asString();
+			api.body(api.upload(manager, "/api/v1/evidence/" + evidence + "/versions", "file", "report-" + i + "-v2.txt", "text/plain",
+					("Revised report " + next()).getBytes(java.nio.charset.StandardCharsets.UTF_8)), HttpStatus.CREATED);
+			competence = api.body(api.post(manager, "/api/v1/competences", Map.of("person", manager.username(), "area", "RACI_ACCOUNTABLE",
+					"competence", "Owner training " + i, "evidenceId", evidence)), HttpStatus.CREATED).get("id").asString();
+
 			assessment = api.body(api.post(manager, "/api/v1/impact-assessments", Map.of("aiSystemId", system)), HttpStatus.CREATED)
 				.get("id").asString();
 
@@ -252,6 +266,11 @@ class QueryBudgetTests {
 		list("/api/v1/risks/categories", () -> "/api/v1/risks/categories");
 		list("/api/v1/risk-criteria", () -> "/api/v1/risk-criteria");
 		paged("/api/v1/impact-assessments");
+		paged("/api/v1/evidence");
+		paged("/api/v1/competences");
+		list("/api/v1/competences/gaps", () -> "/api/v1/competences/gaps");
+		list("/api/v1/evidence/{id}/history", () -> "/api/v1/evidence/" + evidence + "/history");
+		list("/api/v1/competences/{id}/history", () -> "/api/v1/competences/" + competence + "/history");
 		list("/api/v1/frameworks", () -> "/api/v1/frameworks");
 		list("/api/v1/frameworks/{id}/requirements", () -> "/api/v1/frameworks/" + builtIn + "/requirements");
 		list("/api/v1/mappings", () -> "/api/v1/mappings?framework=iso42001-2023&ref=A.6.2.8");

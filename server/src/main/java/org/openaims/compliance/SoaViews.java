@@ -1,5 +1,8 @@
 package org.openaims.compliance;
 
+import org.openaims.evidence.EvidenceService;
+import org.openaims.evidence.EvidenceSummary;
+
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -59,9 +62,12 @@ public class SoaViews {
 
 	private final AggregateBatch batch;
 
+	private final EvidenceService evidence;
+
 	SoaViews(SoaDocuments documents, SoaVersions versions, CatalogService catalog, ApprovalService approvals,
-			List<ControlSelections> selections, SoaExports exports, Ledger ledger, AggregateBatch batch) {
+			List<ControlSelections> selections, SoaExports exports, Ledger ledger, AggregateBatch batch, EvidenceService evidence) {
 		this.batch = batch;
+		this.evidence = evidence;
 		this.documents = documents;
 		this.versions = versions;
 		this.catalog = catalog;
@@ -77,7 +83,7 @@ public class SoaViews {
 			List<SoaVersion> all = versions.findBySoaIdOrderByVersionNoDesc(d.id());
 			SoaVersion latest = all.get(0);
 			Integer approved = all.stream().filter(v -> v.status() == SoaStatus.APPROVED).map(SoaVersion::versionNo).findFirst().orElse(null);
-			SoaView view = view(d, latest, all);
+			SoaView view = view(d, latest, all, false);
 			list.add(new SoaSummary(d.id(), d.frameworkId(), view.frameworkName(), d.title(), latest.versionNo(), latest.status(), approved,
 					view.entries().size(), (int) view.applicableCount(),
 					(int) view.entries().stream().filter(e -> e.status() == ImplementationStatus.IMPLEMENTED).count()));
@@ -181,6 +187,11 @@ public class SoaViews {
 	}
 
 	private SoaView view(SoaDocument document, SoaVersion version, List<SoaVersion> all) {
+		return view(document, version, all, true);
+	}
+
+	/** The version's view; {@code withLinks}: with what selected each control and its evidence (a summary needs neither). */
+	private SoaView view(SoaDocument document, SoaVersion version, List<SoaVersion> all, boolean withLinks) {
 		List<org.openaims.compliance.internal.SoaVersionLines.Line> lines = org.openaims.compliance.internal.SoaVersionLines.of(version);
 		Collection<UUID> ids = lines.stream().map(l -> l.requirementId()).toList();
 		Map<UUID, RequirementView> requirements = new HashMap<>();
@@ -188,16 +199,18 @@ public class SoaViews {
 		Map<UUID, List<String>> selected = new HashMap<>();
 		Map<UUID, Long> counts = new HashMap<>();
 		Map<UUID, String> links = new HashMap<>();
-		selections.forEach(s -> s.selections(ids, SELECTED_SHOWN).forEach((k, v) -> {
+		(withLinks ? selections : List.<ControlSelections>of()).forEach(s -> s.selections(ids, SELECTED_SHOWN).forEach((k, v) -> {
 			selected.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v.newest());
 			counts.merge(k, v.count(), Long::sum);
 			links.putIfAbsent(k, v.link());
 		}));
+		Map<UUID, List<EvidenceSummary>> evidenceByControl = withLinks ? evidence.forRequirements(ids) : Map.of();
 		List<SoaEntryView> entries = lines.stream().map(l -> {
 			RequirementView r = requirements.get(l.requirementId());
 			List<String> shown = selected.getOrDefault(l.requirementId(), List.of());
 			return new SoaEntryView(l.requirementId(), l.refId(), r == null ? null : r.name(), l.position(), l.applicable(),
-					l.justification(), l.status(), l.owner(), l.evidence(), l.lastReviewed(),
+					l.justification(), l.status(), l.owner(), List.copyOf(evidenceByControl.getOrDefault(l.requirementId(), List.of())),
+					l.lastReviewed(),
 					List.copyOf(shown.subList(0, Math.min(SELECTED_SHOWN, shown.size()))), counts.getOrDefault(l.requirementId(), 0L),
 					links.get(l.requirementId()));
 		}).toList();

@@ -139,6 +139,18 @@ public class SoaExports {
 		return lines;
 	}
 
+	/** The evidence shown in a cell: the first few items with their validity, and how many more. */
+	static String evidence(SoaEntryView e) {
+		List<String> shown = e.evidence().stream().limit(EVIDENCE_SHOWN)
+			.map(v -> v.title() + " (" + (v.validUntil() == null ? "no expiry" : v.validity().name().toLowerCase() + ", valid until "
+					+ v.validUntil()) + ")")
+			.toList();
+		long more = e.evidence().size() - shown.size();
+		return String.join("; ", shown) + (more > 0 ? "; and " + more + " more (" + e.evidence().size() + " in all)" : "");
+	}
+
+	static final int EVIDENCE_SHOWN = 5;
+
 	/** The newest few, and how many more (a cell never holds an unbounded list). */
 	static String selectedBy(SoaEntryView e) {
 		String shown = String.join("; ", e.selectedBy());
@@ -150,7 +162,7 @@ public class SoaExports {
 		List<List<?>> rows = new ArrayList<>();
 		for (SoaEntryView e : soa.entries()) {
 			rows.add(Arrays.asList(e.refId(), e.name(), e.applicable() == null ? "undecided" : e.applicable() ? "yes" : "no",
-					e.justification(), e.status() == null ? null : e.status().name(), e.owner(), e.evidence(), e.lastReviewed(),
+					e.justification(), e.status() == null ? null : e.status().name(), e.owner(), evidence(e), e.lastReviewed(),
 					selectedBy(e)));
 		}
 		return rows;

@@ -178,7 +178,7 @@ public class SoaVersion extends ReviewableRecord<SoaVersion> {
 		}
 		return new SoaEntry(e.requirementId(), e.refId(), e.position(), applicable,
 				c.justification() != null ? blankToNull(c.justification()) : e.justification(), status,
-				c.owner() != null ? blankToNull(c.owner()) : e.owner(), c.evidence() != null ? blankToNull(c.evidence()) : e.evidence(),
+				c.owner() != null ? blankToNull(c.owner()) : e.owner(), e.evidence(),
 				c.lastReviewed() != null ? c.lastReviewed() : e.lastReviewed());
 	}
 

@@ -113,7 +113,7 @@ class SoaController {
 		}
 		List<EntryChange> changes = new ArrayList<>();
 		for (UUID requirementId : selected) {
-			changes.add(new EntryChange(requirementId, bool(applicable), blankToNull(justification), status, blankToNull(owner), null,
+			changes.add(new EntryChange(requirementId, bool(applicable), blankToNull(justification), status, blankToNull(owner),
 					lastReviewed));
 		}
 		return apply(id, new EntryChanges(changes, null), changes.size() + " controls changed.", redirect);
@@ -133,11 +133,11 @@ class SoaController {
 	@PostMapping("/{id}/entries/{requirementId}")
 	String saveEntry(@PathVariable UUID id, @PathVariable UUID requirementId, @RequestParam(required = false) String applicable,
 			@RequestParam(required = false) ImplementationStatus status, @RequestParam(required = false) String justification,
-			@RequestParam(required = false) String owner, @RequestParam(required = false) String evidence,
+			@RequestParam(required = false) String owner,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate lastReviewed,
 			RedirectAttributes redirect) {
 		EntryChange change = new EntryChange(requirementId, bool(applicable), justification == null ? "" : justification, status,
-				owner == null ? "" : owner, evidence == null ? "" : evidence, lastReviewed);
+				owner == null ? "" : owner, lastReviewed);
 		return apply(id, new EntryChanges(List.of(change), null), "Control saved.", redirect);
 	}
 
