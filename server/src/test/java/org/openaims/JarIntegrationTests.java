@@ -96,4 +96,46 @@ class JarIntegrationTests {
 			.header("Authorization", "Bearer integration-bootstrap-token-0001").build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(mapped.body()).contains("A.6.2.8");
 	}
+
+	@Test
+	void theCliAddsAnEvidenceFileLinkedToAControlAndASystem() throws Exception {
+		java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("aims-evidence");
+		java.nio.file.Path report = dir.resolve("red-team-report.txt");
+		java.nio.file.Files.writeString(report, "Red-team exercise of CreditScore: 14 prompts, no leak found.\n");
+		String validUntil = java.time.LocalDate.now().plusDays(10).toString();
+		String[] add = cli("evidence", "add", report.toString(), "--requirement", "A.6.2.4", "--system", "CreditScore", "--valid-until",
+				validUntil);
+		assertThat(add[0]).as(add[2]).isEqualTo("0");
+		assertThat(add[1]).contains("added evidence").contains("red-team-report.txt (text/plain,").contains("valid until " + validUntil)
+			.contains("linked to iso42001-2023:A.6.2.4").contains("linked to AI system CreditScore");
+		String[] listed = cli("evidence", "list", "--expiring-within", "30", "--requirement", "A.6.2.4");
+		assertThat(listed[0]).as(listed[2]).isEqualTo("0");
+		assertThat(listed[1]).contains("red-team-report.txt").contains(validUntil).contains("EXPIRING");
+
+		java.nio.file.Path polyglot = dir.resolve("scan.pdf");
+		java.nio.file.Files.writeString(polyglot, "<html><script>alert(1)</script></html>");
+		String[] refused = cli("evidence", "add", polyglot.toString(), "--requirement", "A.6.2.4");
+		assertThat(refused[0]).isNotEqualTo("0");
+		assertThat(refused[2]).contains("its content is HTML");
+		java.nio.file.Path big = dir.resolve("big.txt");
+		java.nio.file.Files.write(big, "x".repeat(10 * 1024 * 1024 + 512).getBytes(StandardCharsets.UTF_8));
+		String[] tooBig = cli("evidence", "add", big.toString());
+		assertThat(tooBig[0]).isNotEqualTo("0");
+		assertThat(tooBig[2]).contains("HTTP 413");
+		String[] noSystem = cli("evidence", "add", report.toString(), "--system", "No Such System");
+		assertThat(noSystem[0]).isNotEqualTo("0");
+		assertThat(noSystem[2]).contains("no AI system is named 'No Such System'");
+	}
+
+	/** Runs {@code aims} against the running jar with the bootstrap token: exit code, output, errors. */
+	private static String[] cli(String... args) throws Exception {
+		java.io.StringWriter out = new java.io.StringWriter();
+		java.io.StringWriter err = new java.io.StringWriter();
+		org.openaims.cli.Environment environment = new org.openaims.cli.Environment(
+				Map.of("AIMS_SERVER", server.url(""), "AIMS_TOKEN", "integration-bootstrap-token-0001"),
+				java.nio.file.Files.createTempDirectory("aims-home"), new java.io.BufferedReader(new java.io.StringReader("")));
+		int code = org.openaims.cli.Aims.run(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true), environment, args);
+		System.out.println("[cli] " + String.join(" ", args) + " -> " + code + ": " + out.toString().strip() + err.toString().strip());
+		return new String[] { String.valueOf(code), out.toString(), err.toString() };
+	}
 }

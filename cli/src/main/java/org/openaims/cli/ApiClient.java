@@ -43,6 +43,43 @@ final class ApiClient {
 		return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
 	}
 
+	/** A part of a multipart/form-data body: a form field, or a file when {@code fileName} is given. */
+	record Part(String name, String fileName, String contentType, byte[] content) {
+
+		static Part field(String name, String value) {
+			return new Part(name, null, null, value.getBytes(StandardCharsets.UTF_8));
+		}
+	}
+
+	/** Posts a multipart/form-data body (RFC 7578), as a browser's file upload does. */
+	JsonNode postMultipart(String path, java.util.List<Part> parts) throws IOException, InterruptedException {
+		String boundary = "aims-" + java.util.UUID.randomUUID();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		for (Part part : parts) {
+			StringBuilder head = new StringBuilder("--").append(boundary).append("\r\n")
+				.append("Content-Disposition: form-data; name=\"").append(quoted(part.name())).append('"');
+			if (part.fileName() != null) {
+				head.append("; filename=\"").append(quoted(part.fileName())).append('"');
+			}
+			head.append("\r\n");
+			if (part.contentType() != null) {
+				head.append("Content-Type: ").append(part.contentType()).append("\r\n");
+			}
+			head.append("\r\n");
+			body.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+			body.writeBytes(part.content());
+			body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+		}
+		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+	}
+
+	/** A name inside a quoted header parameter: quotes and line breaks would end it early. */
+	private static String quoted(String text) {
+		return text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\r", " ").replace("\n", " ");
+	}
+
 	private HttpRequest.Builder request(String path) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(server + path))
 			.timeout(Duration.ofMinutes(2))
