@@ -71,7 +71,8 @@ public final class UploadChecks {
 				}
 			}
 		}
-		catch (ZipException | IllegalArgumentException e) {
+		catch (ZipException | java.io.EOFException | IllegalArgumentException e) {
+			// cut short, flipped bits, bad headers: what a damaged or crafted archive throws while it is read
 			throw new InvalidInputException("file", "is a damaged ZIP archive (" + e.getMessage() + ")");
 		}
 	}
