@@ -138,4 +138,35 @@ class DemoDataTests {
 			assertThat(selections.selections(List.of(control.id()), 5).get(control.id()).newest()).anyMatch(l -> l.contains("Prompt injection"));
 		});
 	}
+
+	@Autowired
+	org.openaims.evidence.EvidenceService evidence;
+
+	@Autowired
+	org.openaims.evidence.CompetenceService competences;
+
+	@Test
+	void addsEvidenceThatExpiresOrHasExpiredAndCompetenceGaps() {
+		CurrentUser.runAsSystem(() -> {
+			var all = evidence.list(org.openaims.evidence.EvidenceFilter.none(), PageRequest.first(50)).items();
+			assertThat(all).extracting(e -> e.validity().name()).contains("VALID", "EXPIRING", "EXPIRED");
+			assertThat(all).anySatisfy(e -> {
+				assertThat(e.kind()).isEqualTo(org.openaims.evidence.EvidenceKind.FILE);
+				assertThat(e.latestFile().mediaType()).isEqualTo("text/markdown");
+				assertThat(e.aiSystems()).extracting(s -> s.name()).containsExactly("CreditScore");
+			});
+			var gaps = competences.gaps();
+			// Sam Ortiz's approver record rests on an expired briefing; Tom Becker has none; Lena Park is covered as accountable.
+			assertThat(gaps).anySatisfy(g -> {
+				assertThat(g.person()).isEqualTo("sam.ortiz");
+				assertThat(g.reason()).contains("expired");
+			});
+			assertThat(gaps).anySatisfy(g -> assertThat(g.person()).isEqualTo("tom.becker"));
+			assertThat(gaps).noneSatisfy(g -> {
+				assertThat(g.person()).isEqualTo("lena.park");
+				assertThat(g.area()).isEqualTo(org.openaims.evidence.CompetenceArea.RACI_ACCOUNTABLE);
+			});
+			return null;
+		});
+	}
 }
