@@ -278,6 +278,22 @@ class EvidenceApiTests {
 		api.problem(api.get(manager, "/api/v1/evidence?requirement=" + frameworkKey + ":EV.9"), HttpStatus.BAD_REQUEST, "requirement",
 				"no requirement or control");
 
+		// The Statement of Applicability of that framework shows the control's evidence with its validity.
+		String soa = api.body(api.post(manager, "/api/v1/soa", Map.of("frameworkId", report.get("id").asString())), HttpStatus.CREATED)
+			.get("id").asString();
+		JsonNode entry = null;
+		for (JsonNode e : api.body(api.get(manager, "/api/v1/soa/" + soa), HttpStatus.OK).get("entries")) {
+			if (e.get("refId").asString().equals("EV.1")) {
+				entry = e;
+			}
+		}
+		assertThat(entry).isNotNull();
+		assertThat(entry.get("evidence").size()).isEqualTo(1);
+		assertThat(entry.get("evidence").get(0).get("title").asString()).isEqualTo("Test report " + tag);
+		assertThat(entry.get("evidence").get(0).get("validity").asString()).isEqualTo("NO_EXPIRY");
+		String csv = api.csv(api.get(manager, "/api/v1/soa/" + soa + "/export?format=csv"));
+		assertThat(csv).contains("Test report " + tag + " (no expiry)");
+
 		// A reference to another module's record, found by that record.
 		UUID riskId = UUID.randomUUID();
 		JsonNode reference = api.body(api.post(contributor, "/api/v1/evidence", Map.of("kind", "RECORD", "title", "Risk review " + tag,
