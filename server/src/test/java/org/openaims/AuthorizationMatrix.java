@@ -143,6 +143,7 @@ final class AuthorizationMatrix {
 			GET    /api/v1/frameworks/{id}/requirements                    401   200   200   200   200   200   200   200   200
 			GET    /api/v1/frameworks/{id}/requirements/{ref}              401   200   200   200   200   200   200   200   200
 			POST   /api/v1/frameworks                                      401   201   201   403   403   403   403   403   403
+			DELETE /api/v1/frameworks/{id}                                 401   200   200   403   403   403   403   403   403
 			GET    /api/v1/mappings                                        401   200   200   200   200   200   200   200   200
 			GET    /api/v1/mappings/sets                                   401   200   200   200   200   200   200   200   200
 			POST   /api/v1/mappings                                        401   201   201   403   403   403   403   403   403
@@ -290,6 +291,7 @@ final class AuthorizationMatrix {
 			POST   /report-concern                                         200   200   200   200   200   200   200   200   200
 			POST   /report-concern/follow                                  200   200   200   200   200   200   200   200   200
 			POST   /frameworks/import                                      login 200   200   403   403   403   403   403   403
+			POST   /frameworks/import/preview                              login 200   200   403   403   403   403   403   403
 			POST   /soa                                                    login 302   302   403   403   403   403   403   403
 			POST   /soa/{id}/bulk                                          login 302   302   403   403   403   403   403   403
 			POST   /soa/{id}/entries/{requirementId}                       login 302   302   403   403   403   403   403   403

@@ -501,6 +501,11 @@ class AuthorizationMatrixTests {
 		reads("GET /api/v1/frameworks/{id}/requirements/{ref}", () -> "/api/v1/frameworks/" + builtInFramework + "/requirements/A.2.2");
 		write("POST /api/v1/frameworks", (who, own) -> new Cell(() -> postBytes(who, "/api/v1/frameworks", "application/yaml",
 				frameworkYaml("f" + next()))));
+		write("DELETE /api/v1/frameworks/{id}", (who, own) -> {
+			String id = api.body(api.postBytes(admin, "/api/v1/frameworks", "application/yaml", frameworkYaml("d" + next())),
+					HttpStatus.CREATED).get("id").asString();
+			return new Cell(() -> delete(who, "/api/v1/frameworks/" + id + "?reason=imported%20by%20mistake"));
+		});
 		reads("GET /api/v1/mappings", () -> "/api/v1/mappings?framework=iso42001-2023&ref=A.2.2");
 		reads("GET /api/v1/mappings/sets", () -> "/api/v1/mappings/sets");
 		write("POST /api/v1/mappings", (who, own) -> new Cell(() -> postBytes(who, "/api/v1/mappings", "application/yaml",
@@ -838,6 +843,8 @@ class AuthorizationMatrixTests {
 		});
 		write("POST /frameworks/import", (who, own) -> new Cell(() -> formUpload(who, "/frameworks/import", "file", "library.yaml",
 				frameworkYaml("u" + next()))));
+		read("POST /frameworks/import/preview", (who, own) -> new Cell(() -> formUpload(who, "/frameworks/import/preview", "file",
+				"library.yaml", frameworkYaml("p" + next()))));
 		write("POST /soa", (who, own) -> {
 			String framework = framework();
 			return new Cell(() -> form(who, "/soa", "frameworkId", framework));

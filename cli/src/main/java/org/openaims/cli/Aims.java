@@ -21,7 +21,7 @@ public final class Aims {
 
 	/** Runs a command line with the given output and environment (tests use their own). */
 	public static int run(PrintWriter out, PrintWriter err, Environment environment, String... args) {
-		CommandLine line = new CommandLine(new Aims(), new Factory(environment));
+		CommandLine line = commandLine(environment);
 		line.setOut(out);
 		line.setErr(err);
 		line.setExecutionExceptionHandler((e, commandLine, parsed) -> {
@@ -29,6 +29,11 @@ public final class Aims {
 			return 2;
 		});
 		return line.execute(args);
+	}
+
+	/** The command tree, its commands made with the environment they run in. */
+	static CommandLine commandLine(Environment environment) {
+		return new CommandLine(new Aims(), new Factory(environment));
 	}
 
 	/** Gives commands the environment they run in. */

@@ -100,9 +100,24 @@ final class ApiClient {
 		}
 		String body = response.body();
 		if (response.statusCode() >= 400) {
-			throw new IOException(describe(response.statusCode(), body));
+			throw new ApiException(response.statusCode(), describe(response.statusCode(), body));
 		}
 		return body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body);
+	}
+
+	/** A request the server refused, with its status. */
+	static final class ApiException extends IOException {
+
+		private final int status;
+
+		ApiException(int status, String message) {
+			super(message);
+			this.status = status;
+		}
+
+		int status() {
+			return status;
+		}
 	}
 
 	static String describe(int status, String body) {

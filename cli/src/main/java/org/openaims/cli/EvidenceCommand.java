@@ -19,12 +19,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code aims evidence}: add evidence files from a pipeline and list what expires. */
-@Command(name = "evidence", description = "Evidence items: add files, list what expires.",
+@Command(name = "evidence", mixinStandardHelpOptions = true, description = "Evidence items: add files, list what expires.",
 		subcommands = { EvidenceCommand.AddCommand.class, EvidenceCommand.ListCommand.class })
 final class EvidenceCommand {
 
 	/** {@code aims evidence add FILE --requirement A.6.2.4 --system S --valid-until D}. */
-	@Command(name = "add", description = "Upload a file as an evidence item, linked to requirements and AI systems.")
+	@Command(name = "add", mixinStandardHelpOptions = true, description = "Upload a file as an evidence item, linked to requirements and AI systems.")
 	static final class AddCommand implements Callable<Integer> {
 
 		private final Environment environment;
@@ -135,7 +135,7 @@ final class EvidenceCommand {
 	}
 
 	/** {@code aims evidence list --expiring-within 30}. */
-	@Command(name = "list", description = "List evidence items (all pages), e.g. what expires within 30 days.")
+	@Command(name = "list", mixinStandardHelpOptions = true, description = "List evidence items (all pages), e.g. what expires within 30 days.")
 	static final class ListCommand implements Callable<Integer> {
 
 		private final Environment environment;

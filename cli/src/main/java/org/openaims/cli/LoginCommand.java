@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code aims login}: exchanges a username and password for an API token and stores it. */
-@Command(name = "login", description = "Sign in and store an API token for the next commands.")
+@Command(name = "login", mixinStandardHelpOptions = true, description = "Sign in and store an API token for the next commands.")
 final class LoginCommand implements Callable<Integer> {
 
 	private final Environment environment;

@@ -15,11 +15,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code aims systems}: the AI system register. */
-@Command(name = "systems", description = "The AI system register.", subcommands = SystemsCommand.ListCommand.class)
+@Command(name = "systems", mixinStandardHelpOptions = true, description = "The AI system register.", subcommands = SystemsCommand.ListCommand.class)
 final class SystemsCommand {
 
 	/** {@code aims systems list}: every system matching the filters, page after page. */
-	@Command(name = "list", description = "List AI systems (all pages).")
+	@Command(name = "list", mixinStandardHelpOptions = true, description = "List AI systems (all pages).")
 	static final class ListCommand implements Callable<Integer> {
 
 		private final Environment environment;

@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code aims verify <export>}: checks a ledger export offline, without the server. Exit code 0 when
  * intact, 1 with the first bad sequence and the reason when not, 2 when the file cannot be read.
  */
-@Command(name = "verify", description = "Verify a ledger export offline (exit 0 intact, 1 tampered, 2 unreadable).")
+@Command(name = "verify", mixinStandardHelpOptions = true, description = "Verify a ledger export offline (exit 0 intact, 1 tampered, 2 unreadable).")
 final class VerifyCommand implements Callable<Integer> {
 
 	@Spec

@@ -124,6 +124,72 @@ class AimsCommandTests {
 	}
 
 	@Test
+	void importingALibraryAgainIsNoErrorAndOtherConflictsAre() throws IOException {
+		Files.createDirectories(home.resolve(".config/aims"));
+		Files.writeString(home.resolve(".config/aims/config.json"), "{\"server\":\"" + url() + "\",\"token\":\"aims_t\"}");
+		Path library = home.resolve("iso27001-2022.yaml");
+		Files.writeString(library, "objects:\n  framework:\n    urn: urn:x\n");
+		answers.put("POST /api/v1/frameworks", new Response(409, "{\"status\":409,\"detail\":\"version 3 of "
+				+ "urn:intuitem:risk:framework:iso27001-2022 is in the catalog already; a newer version of the library can be imported beside it\"}"));
+		Result again = run("", "frameworks", "import", library.toString());
+		assertThat(again.code).as(again.err).isZero();
+		assertThat(again.out).contains("iso27001-2022.yaml already imported as version 3");
+		answers.put("POST /api/v1/frameworks", new Response(409, "{\"status\":409,\"detail\":\"the key 'iso42001-2023' is taken by "
+				+ "ISO/IEC 42001:2023\"}"));
+		Result taken = run("", "frameworks", "import", library.toString());
+		assertThat(taken.code).isEqualTo(2);
+		assertThat(taken.err).contains("HTTP 409").contains("is taken by");
+	}
+
+	@Test
+	void theFrameworkListKeepsItsColumnsWithLongKeys() throws IOException {
+		Files.createDirectories(home.resolve(".config/aims"));
+		Files.writeString(home.resolve(".config/aims/config.json"), "{\"server\":\"" + url() + "\",\"token\":\"aims_t\"}");
+		String longKey = "annex-nis2-regulation-2024-2690-with-technical-implementation-guidance-by-enisa";
+		answers.put("GET /api/v1/frameworks?limit=500", new Response(200, "{\"items\":[" + framework("a-1", "iso27001-2022", "ISO 27001")
+				+ "," + framework("b-2", longKey, "NIS2 guidance") + "],\"next\":null}"));
+		Result result = run("", "frameworks", "list");
+		assertThat(result.code).as(result.err).isZero();
+		List<String> lines = result.out.lines().toList();
+		assertThat(lines).hasSize(3);
+		int name = lines.get(0).indexOf("NAME");
+		assertThat(lines.get(1).indexOf("ISO 27001")).isEqualTo(name);
+		assertThat(lines.get(2).indexOf("NIS2 guidance")).isEqualTo(name);
+	}
+
+	/** Every command and subcommand answers --help with its usage, exit 0. */
+	@Test
+	void everyCommandAnswersHelp() {
+		List<List<String>> paths = new ArrayList<>();
+		collect(Aims.commandLine(new Environment(Map.of(), home, new java.io.BufferedReader(new java.io.StringReader("")))),
+				new ArrayList<>(), paths);
+		assertThat(paths).hasSizeGreaterThan(8);
+		for (List<String> path : paths) {
+			List<String> args = new ArrayList<>(path);
+			args.add("--help");
+			Result result = run("", args.toArray(String[]::new));
+			assertThat(result.code).as(String.join(" ", args) + ": " + result.err).isZero();
+			assertThat(result.out).as(String.join(" ", args)).contains("Usage: aims");
+		}
+	}
+
+	private static void collect(picocli.CommandLine line, List<String> path, List<List<String>> paths) {
+		line.getSubcommands().forEach((name, sub) -> {
+			if (name.equals("help")) {
+				return;
+			}
+			List<String> next = new ArrayList<>(path);
+			next.add(name);
+			paths.add(next);
+			collect(sub, next, paths);
+		});
+	}
+
+	private static String framework(String id, String key, String name) {
+		return "{\"id\":\"" + id + "\",\"key\":\"" + key + "\",\"version\":1,\"nodeCount\":10,\"controlCount\":5,\"name\":\"" + name + "\"}";
+	}
+
+	@Test
 	void unreachableServersAndUnknownOptionsAreErrors() {
 		Result unreachable = run(Map.of("AIMS_SERVER", "http://127.0.0.1:1", "AIMS_TOKEN", "x"), "", "systems", "list");
 		assertThat(unreachable.code).isEqualTo(2);

@@ -11,6 +11,14 @@ import java.util.UUID;
 
 import org.openaims.catalog.internal.CatalogImporter;
 import org.openaims.catalog.internal.CatalogStore;
+import org.openaims.catalog.internal.ParsedLibrary;
+import org.openaims.common.Digests;
+import org.openaims.common.TooBusyException;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.springframework.transaction.annotation.Propagation;
+import org.openaims.common.ConflictException;
 import org.openaims.common.InvalidInputException;
 import org.openaims.common.NotFoundException;
 import org.openaims.identity.CurrentUser;
@@ -37,16 +45,123 @@ public class CatalogService {
 
 	private final CatalogImporter importer;
 
-	CatalogService(CatalogStore store, CatalogImporter importer) {
+	private final Transactions transactions;
+
+	private final List<RequirementUsage> usages;
+
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	CatalogService(CatalogStore store, CatalogImporter importer, org.springframework.transaction.PlatformTransactionManager manager,
+			List<RequirementUsage> usages, org.springframework.context.ApplicationEventPublisher events) {
+		this.usages = usages;
+		this.events = events;
 		this.store = store;
 		this.importer = importer;
+		this.transactions = new Transactions(manager);
+	}
+
+	/** Transactions opened by hand: the import waits for its turn outside of one. */
+	private static final class Transactions {
+
+		private final org.springframework.transaction.support.TransactionTemplate write;
+
+		private final org.springframework.transaction.support.TransactionTemplate read;
+
+		Transactions(org.springframework.transaction.PlatformTransactionManager manager) {
+			this.write = new org.springframework.transaction.support.TransactionTemplate(manager);
+			this.read = new org.springframework.transaction.support.TransactionTemplate(manager);
+			this.read.setReadOnly(true);
+		}
+
+		<T> T write(java.util.function.Supplier<T> work) {
+			return write.execute(status -> work.get());
+		}
+
+		<T> T readOnly(java.util.function.Supplier<T> work) {
+			return read.execute(status -> work.get());
+		}
 	}
 
 	/** Imports a CISO Assistant framework or mapping library (YAML) or an OSCAL catalog (JSON). */
 	@PreAuthorize("hasAnyRole('ADMIN', 'AIMS_MANAGER')")
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public ImportReport importLibrary(InputStream content) {
-		return importer.importLibrary(readLimited(content), CurrentUser.actor());
+		return importLibrary(content, false, false);
 	}
+
+	/**
+	 * Imports a library, or with {@code dryRun} shows what it would import (frameworks and their node
+	 * counts per depth, mapping sets, links that do not resolve) and stores nothing. {@code mappingsOnly}:
+	 * a framework library is refused (the mappings endpoint). Imports run {@value #CONCURRENT_IMPORTS} at
+	 * a time: a library is parsed whole in memory, so several large ones at once could exhaust the heap;
+	 * an import that waits more than {@value #WAIT_SECONDS} s is refused with 429.
+	 */
+	@PreAuthorize("hasAnyRole('ADMIN', 'AIMS_MANAGER')")
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public ImportReport importLibrary(InputStream content, boolean dryRun, boolean mappingsOnly) {
+		byte[] bytes = readLimited(content);
+		boolean acquired;
+		try {
+			acquired = imports.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new TooBusyException("the server is stopping; try the import again", Duration.ofSeconds(30));
+		}
+		if (!acquired) {
+			throw new TooBusyException("another library is being imported; try again in a minute", Duration.ofSeconds(60));
+		}
+		try {
+			ParsedLibrary parsed = importer.parse(bytes);
+			if (mappingsOnly && parsed instanceof ParsedLibrary.Framework) {
+				throw new InvalidInputException("file", "is a framework library; import it at /api/v1/frameworks (this endpoint takes "
+						+ "mapping libraries)");
+			}
+			String sha256 = Digests.sha256Hex(bytes);
+			bytes = null; // the parsed library is what the rest needs
+			return dryRun ? transactions.readOnly(() -> importer.preview(parsed, sha256))
+					: transactions.write(() -> importer.store(parsed, sha256, CurrentUser.actor()));
+		}
+		finally {
+			imports.release();
+		}
+	}
+
+	/**
+	 * Removes a framework version that nothing uses — no Statement of Applicability, risk, evidence item
+	 * or mapping set needs it (a mapping set needs it when no other version has its key) — e.g. one
+	 * imported from a file cut short, so the corrected file can be imported. Built-in frameworks stay.
+	 * Recorded in the ledger with the removed content's digest.
+	 */
+	@PreAuthorize("hasAnyRole('ADMIN', 'AIMS_MANAGER')")
+	public FrameworkView remove(UUID id, String reason) {
+		FrameworkView framework = framework(id);
+		if (framework.source() == FrameworkSource.BUILT_IN) {
+			throw new ConflictException(framework.name() + " is built in and stays in the catalog");
+		}
+		List<String> uses = new ArrayList<>();
+		List<UUID> requirementIds = store.requirementIds(id);
+		usages.forEach(u -> uses.addAll(u.uses(id, requirementIds)));
+		if (store.otherVersionsWithKey(framework.key(), id) == 0) {
+			store.mappingSetsNaming(framework.key()).forEach(set -> uses.add("the mapping set '" + set + "'"));
+		}
+		if (!uses.isEmpty()) {
+			throw new ConflictException(framework.name() + " version " + framework.version() + " is in use: " + String.join("; ", uses));
+		}
+		String sha256 = store.contentSha256(id);
+		store.deleteFramework(id);
+		events.publishEvent(new FrameworkRemoved(id, framework.urn(), framework.name(), framework.version(), framework.nodeCount(), sha256,
+				reason == null || reason.isBlank() ? null : reason.strip(), org.openaims.common.Stamp.of(CurrentUser.actor())));
+		return framework;
+	}
+
+	/** Imports running at once. */
+	static final int CONCURRENT_IMPORTS = 1;
+
+	/** How long an import waits for its turn. */
+	static final int WAIT_SECONDS = 20;
+
+	private final Semaphore imports = new Semaphore(CONCURRENT_IMPORTS, true);
 
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)

@@ -15,7 +15,7 @@ import java.util.UUID;
  */
 public record SoaEntryView(UUID requirementId, String refId, String name, int position, Boolean applicable,
 		String justification, ImplementationStatus status, String owner, List<EvidenceSummary> evidence, LocalDate lastReviewed,
-		List<String> selectedBy, long selectedByCount, String selectedByLink) {
+		List<String> selectedBy, long selectedByCount, String selectedByLink, List<String> implementationGroups) {
 
 	/** Decided and complete: what submission for approval needs of every line. */
 	public boolean complete() {

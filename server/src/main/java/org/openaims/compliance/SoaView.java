@@ -14,6 +14,21 @@ public record SoaView(UUID id, UUID frameworkId, String frameworkName, String ti
 		SoaStatus status, String changeNote, List<String> editors, Instant createdAt, Instant updatedAt, String updatedBy,
 		Instant approvedAt, ApprovalView approval, List<SoaEntryView> entries, List<VersionSummary> versions, long version) {
 
+	/** The same view holding only the entries of this implementation group (e.g. IG1); all when blank. */
+	public SoaView inGroup(String group) {
+		if (group == null || group.isBlank()) {
+			return this;
+		}
+		return new SoaView(id, frameworkId, frameworkName, title, versionId, versionNo, status, changeNote, editors, createdAt,
+				updatedAt, updatedBy, approvedAt, approval,
+				entries.stream().filter(e -> e.implementationGroups().contains(group.strip())).toList(), versions, version);
+	}
+
+	/** The implementation groups its controls belong to, in order of first appearance. */
+	public List<String> implementationGroups() {
+		return entries.stream().flatMap(e -> e.implementationGroups().stream()).distinct().toList();
+	}
+
 	/** A version in the list of versions. */
 	public record VersionSummary(int versionNo, SoaStatus status, Instant updatedAt, String updatedBy, Instant approvedAt) {
 	}

@@ -212,7 +212,7 @@ public class SoaViews {
 					l.justification(), l.status(), l.owner(), List.copyOf(evidenceByControl.getOrDefault(l.requirementId(), List.of())),
 					l.lastReviewed(),
 					List.copyOf(shown.subList(0, Math.min(SELECTED_SHOWN, shown.size()))), counts.getOrDefault(l.requirementId(), 0L),
-					links.get(l.requirementId()));
+					links.get(l.requirementId()), r == null ? List.of() : r.implementationGroups());
 		}).toList();
 		String frameworkName = catalog.frameworkName(document.frameworkId());
 		return new SoaView(document.id(), document.frameworkId(), frameworkName, document.title(), version.id(), version.versionNo(),

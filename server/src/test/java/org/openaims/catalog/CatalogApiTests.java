@@ -116,54 +116,73 @@ class CatalogApiTests {
 
 	@Test
 	void importsTheCisoAssistantLibrariesWithTheirCountsAndHierarchy() throws IOException {
-		for (String name : List.of("iso42001-2023.yaml", "iso27001-2022.yaml")) {
-			byte[] library = fixture(name);
-			Map<String, Map<String, String>> stated = statedNodes(library);
-			long assessable = stated.values().stream().filter(f -> "true".equals(f.get("assessable"))).count();
-			String urn = "urn:intuitem:risk:framework:" + name.replace(".yaml", "");
-			String id;
-			if (countFrameworks(urn) == 0) {
-				JsonNode report = api.body(api.postBytes(manager, "/api/v1/frameworks", "application/yaml", library), HttpStatus.CREATED);
-				System.out.printf("[catalog] %s: %d nodes, %d assessable, %d controls%n", name, report.get("nodes").asInt(),
-						report.get("assessable").asInt(), report.get("controls").asInt());
-				assertThat(report.get("kind").asString()).isEqualTo("FRAMEWORK");
-				assertThat(report.get("nodes").asInt()).isEqualTo(stated.size());
-				assertThat(report.get("assessable").asInt()).isEqualTo((int) assessable);
-				assertThat(report.get("notes")).as("stated depths agree with the tree").isEmpty();
-				id = report.get("id").asString();
-			}
-			else {
-				// Imported by another test of this class already.
-				id = jdbc.sql("SELECT CAST(id AS VARCHAR(36)) FROM frameworks WHERE urn = :u ORDER BY library_version LIMIT 1").param("u", urn)
-					.query(String.class).single();
-			}
-			JsonNode framework = api.body(api.get(manager, "/api/v1/frameworks/" + id), HttpStatus.OK);
-			assertThat(framework.get("nodeCount").asInt()).isEqualTo(stated.size());
-			assertThat(framework.get("assessableCount").asInt()).isEqualTo((int) assessable);
-			JsonNode nodes = api.body(api.get(manager, "/api/v1/frameworks/" + id + "/requirements"), HttpStatus.OK);
-			assertThat(nodes).hasSize(stated.size());
-			nodes.forEach(n -> {
-				Map<String, String> fields = stated.get(n.get("urn").asString());
-				assertThat(fields).as(n.get("urn").asString()).isNotNull();
-				assertThat(n.get("parentUrn").isNull() ? null : n.get("parentUrn").asString()).isEqualTo(fields.get("parent_urn"));
-				assertThat(String.valueOf(n.get("depth").asInt())).isEqualTo(fields.get("depth"));
-			});
+		// CISO Assistant's own ISO/IEC 42001 library: read whole in a dry run (its counts and tree), but not
+		// imported — its key is the built-in framework's, and one key names one framework.
+		byte[] iso42001 = fixture("iso42001-2023.yaml");
+		Map<String, Map<String, String>> stated42001 = statedNodes(iso42001);
+		JsonNode preview = api.body(api.postBytes(manager, "/api/v1/frameworks?dryRun=true", "application/yaml", iso42001), HttpStatus.OK);
+		assertThat(preview.get("dryRun").asBoolean()).isTrue();
+		assertThat(preview.get("nodes").asInt()).isEqualTo(stated42001.size()).isEqualTo(88);
+		assertThat(preview.get("assessable").asInt()).isEqualTo(67);
+		assertThat(preview.get("controls").asInt()).isEqualTo(38);
+		Map<String, Integer> depths = new java.util.TreeMap<>();
+		stated42001.values().forEach(f -> depths.merge(f.get("depth"), 1, Integer::sum));
+		Map<String, Integer> previewDepths = new java.util.TreeMap<>();
+		preview.get("nodesPerDepth").properties().forEach(d -> previewDepths.put(d.getKey(), d.getValue().asInt()));
+		assertThat(previewDepths).isEqualTo(depths);
+		assertThat(preview.get("notes").get(0).asString()).startsWith("would be refused: the key 'iso42001-2023' is taken");
+		long before = frameworkCount();
+		api.problem(api.postBytes(manager, "/api/v1/frameworks", "application/yaml", iso42001), HttpStatus.CONFLICT, null,
+				"the key 'iso42001-2023' is taken by ISO/IEC 42001:2023");
+		assertThat(frameworkCount()).isEqualTo(before);
+
+		byte[] library = fixture("iso27001-2022.yaml");
+		Map<String, Map<String, String>> stated = statedNodes(library);
+		long assessable = stated.values().stream().filter(f -> "true".equals(f.get("assessable"))).count();
+		String urn = "urn:intuitem:risk:framework:iso27001-2022";
+		String id;
+		if (countFrameworks(urn) == 0) {
+			JsonNode report = api.body(api.postBytes(manager, "/api/v1/frameworks", "application/yaml", library), HttpStatus.CREATED);
+			System.out.printf("[catalog] iso27001-2022.yaml: %d nodes, %d assessable, %d controls%n", report.get("nodes").asInt(),
+					report.get("assessable").asInt(), report.get("controls").asInt());
+			assertThat(report.get("kind").asString()).isEqualTo("FRAMEWORK");
+			assertThat(report.get("nodes").asInt()).isEqualTo(stated.size());
+			assertThat(report.get("assessable").asInt()).isEqualTo((int) assessable);
+			assertThat(report.get("notes")).as("stated depths agree with the tree").isEmpty();
+			id = report.get("id").asString();
 		}
-		// Known counts of these two files, as a check on the line scan above.
-		assertThat(jdbc.sql("SELECT node_count || '/' || assessable_count || '/' || control_count FROM frameworks WHERE urn = :u")
-			.param("u", "urn:intuitem:risk:framework:iso27001-2022").query(String.class).single()).isEqualTo("140/123/93");
-		assertThat(jdbc.sql("SELECT node_count || '/' || assessable_count FROM frameworks WHERE urn = :u AND library_version = 1")
-			.param("u", "urn:intuitem:risk:framework:iso42001-2023").query(String.class).single()).isEqualTo("88/67");
+		else {
+			// Imported by another test of this class already.
+			id = jdbc.sql("SELECT CAST(id AS VARCHAR(36)) FROM frameworks WHERE urn = :u ORDER BY library_version LIMIT 1").param("u", urn)
+				.query(String.class).single();
+		}
+		JsonNode framework = api.body(api.get(manager, "/api/v1/frameworks/" + id), HttpStatus.OK);
+		assertThat(framework.get("nodeCount").asInt()).isEqualTo(stated.size());
+		assertThat(framework.get("assessableCount").asInt()).isEqualTo((int) assessable);
+		JsonNode nodes = api.body(api.get(manager, "/api/v1/frameworks/" + id + "/requirements"), HttpStatus.OK);
+		assertThat(nodes).hasSize(stated.size());
+		nodes.forEach(n -> {
+			Map<String, String> fields = stated.get(n.get("urn").asString());
+			assertThat(fields).as(n.get("urn").asString()).isNotNull();
+			assertThat(n.get("parentUrn").isNull() ? null : n.get("parentUrn").asString()).isEqualTo(fields.get("parent_urn"));
+			assertThat(String.valueOf(n.get("depth").asInt())).isEqualTo(fields.get("depth"));
+		});
+		// Known counts of this file, as a check on the line scan above.
+		assertThat(jdbc.sql("SELECT node_count || '/' || assessable_count || '/' || control_count FROM frameworks WHERE urn = :u "
+				+ "AND library_version = (SELECT MIN(library_version) FROM frameworks WHERE urn = :u)")
+			.param("u", urn).query(String.class).single()).isEqualTo("140/123/93");
 
 		// The same version again is refused; a newer version is imported beside it, the old one kept.
-		byte[] library = fixture("iso42001-2023.yaml");
+		long versions = countFrameworks(urn);
 		api.problem(api.postBytes(manager, "/api/v1/frameworks", "application/yaml", library), HttpStatus.CONFLICT, null,
 				"in the catalog already");
-		String newer = new String(library, StandardCharsets.UTF_8).replaceFirst("(?m)^version: 1$", "version: 2");
+		String text = new String(library, StandardCharsets.UTF_8);
+		long current = Long.parseLong(text.replaceFirst("(?s).*?(?m)^version: (\\d+)$.*", "$1"));
+		String newer = text.replaceFirst("(?m)^version: \\d+$", "version: " + (current + 100 + versions));
 		JsonNode second = api.body(api.postBytes(manager, "/api/v1/frameworks", "application/yaml",
 				newer.getBytes(StandardCharsets.UTF_8)), HttpStatus.CREATED);
-		assertThat(second.get("version").asInt()).isEqualTo(2);
-		assertThat(countFrameworks("urn:intuitem:risk:framework:iso42001-2023")).isEqualTo(2);
+		assertThat(second.get("version").asInt()).isEqualTo(current + 100 + versions);
+		assertThat(countFrameworks(urn)).isEqualTo(versions + 1);
 	}
 
 	@Test

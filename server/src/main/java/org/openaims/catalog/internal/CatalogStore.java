@@ -36,7 +36,7 @@ public class CatalogStore {
 			+ "(SELECT MAX(g.library_version) FROM frameworks g WHERE g.urn = f.urn) AS newest";
 
 	private static final String NODE_COLUMNS = "id, framework_id, position, urn, ref_id, name, description, parent_urn, depth, "
-			+ "assessable, kind, evidence";
+			+ "assessable, kind, evidence, annotation, implementation_groups";
 
 	private final JdbcClient jdbc;
 
@@ -113,12 +113,13 @@ public class CatalogStore {
 				.addValue("position", checked.position()).addValue("urn", n.urn()).addValue("ref", n.refId())
 				.addValue("name", n.name()).addValue("description", n.description()).addValue("parent", n.parentUrn())
 				.addValue("depth", checked.depth()).addValue("assessable", n.assessable()).addValue("kind", n.kind().name())
-				.addValue("evidence", n.evidence()));
+				.addValue("evidence", n.evidence()).addValue("annotation", n.annotation())
+				.addValue("groups", n.groups() == null || n.groups().isEmpty() ? null : String.join(",", n.groups())));
 		}
 		for (int from = 0; from < rows.size(); from += 500) {
 			batch.batchUpdate("INSERT INTO requirement_nodes (id, framework_id, position, urn, ref_id, name, description, parent_urn, "
-					+ "depth, assessable, kind, evidence) VALUES (:id, :framework, :position, :urn, :ref, :name, :description, :parent, "
-					+ ":depth, :assessable, :kind, :evidence)",
+					+ "depth, assessable, kind, evidence, annotation, implementation_groups) VALUES (:id, :framework, :position, :urn, :ref, "
+					+ ":name, :description, :parent, :depth, :assessable, :kind, :evidence, :annotation, :groups)",
 					rows.subList(from, Math.min(rows.size(), from + 500)).toArray(MapSqlParameterSource[]::new));
 		}
 		return id;
@@ -170,6 +171,41 @@ public class CatalogStore {
 				.list();
 		}
 		return found;
+	}
+
+	/** The lower-cased references of the newest framework with this key (empty when the catalog has none). */
+	public java.util.Set<String> latestRefs(String key) {
+		java.util.Set<String> refs = new java.util.HashSet<>();
+		latestByKey(key).ifPresent(f -> jdbc.sql("SELECT LOWER(ref_id) FROM requirement_nodes WHERE framework_id = :f AND ref_id IS NOT NULL")
+			.param("f", f.id())
+			.query(String.class)
+			.list()
+			.forEach(refs::add));
+		return refs;
+	}
+
+	public List<UUID> requirementIds(UUID frameworkId) {
+		return jdbc.sql("SELECT id FROM requirement_nodes WHERE framework_id = :f").param("f", frameworkId).query(UUID.class).list();
+	}
+
+	public long otherVersionsWithKey(String key, UUID except) {
+		return jdbc.sql("SELECT COUNT(*) FROM frameworks WHERE framework_key = :k AND id <> :id").param("k", key).param("id", except)
+			.query(Long.class).single();
+	}
+
+	/** The names of the mapping sets with a side of this framework key. */
+	public List<String> mappingSetsNaming(String key) {
+		return jdbc.sql("SELECT name FROM mapping_sets WHERE source_framework_key = :k OR target_framework_key = :k ORDER BY name")
+			.param("k", key).query(String.class).list();
+	}
+
+	public String contentSha256(UUID frameworkId) {
+		return jdbc.sql("SELECT content_sha256 FROM frameworks WHERE id = :f").param("f", frameworkId).query(String.class).single();
+	}
+
+	public void deleteFramework(UUID frameworkId) {
+		jdbc.sql("DELETE FROM requirement_nodes WHERE framework_id = :f").param("f", frameworkId).update();
+		jdbc.sql("DELETE FROM frameworks WHERE id = :f").param("f", frameworkId).update();
 	}
 
 	public boolean mappingSetExists(String urn, int version) {
@@ -248,7 +284,7 @@ public class CatalogStore {
 				String otherKey = forward ? rs.getString("target_key") : rs.getString("source_key");
 				String otherRef = forward ? rs.getString("target_ref") : rs.getString("source_ref");
 				String mine = (forward ? rs.getString("source_ref") : rs.getString("target_ref")).toLowerCase(java.util.Locale.ROOT);
-				found.add(new String[] { mine });
+				found.add(new String[] { mine, forward ? "forward" : "reverse" });
 				unresolved.add(new MappedRequirement(otherKey, otherRef, null, null, null, forward ? relationship : relationship.reverse(),
 						rs.getString("rationale"), rs.getString("set_name")));
 				return null;
@@ -268,15 +304,31 @@ public class CatalogStore {
 				.list()
 				.forEach(node -> nodes.putIfAbsent(node.frameworkId() + "|" + node.refId().toLowerCase(java.util.Locale.ROOT), node));
 		}
+		// A library holding both directions (or a reverse set imported after the forward one) names each pair
+		// twice: one row per related requirement, the direction written from this side preferred.
+		Map<String, Map<String, Integer>> shown = new HashMap<>();
 		for (int i = 0; i < unresolved.size(); i++) {
 			MappedRequirement m = unresolved.get(i);
 			Optional<FrameworkView> framework = Optional.ofNullable(frameworks.get(m.frameworkKey()));
 			Optional<RequirementView> node = framework
 				.map(f -> nodes.get(f.id() + "|" + m.refId().toLowerCase(java.util.Locale.ROOT)));
-			byRef.computeIfAbsent(found.get(i)[0], k -> new ArrayList<>()).add(new MappedRequirement(m.frameworkKey(),
-					node.map(RequirementView::refId).orElse(m.refId()), node.map(RequirementView::name).orElse(null),
-					framework.map(FrameworkView::id).orElse(null), node.map(RequirementView::id).orElse(null), m.relationship(),
-					m.rationale(), m.mappingSet()));
+			MappedRequirement row = new MappedRequirement(m.frameworkKey(), node.map(RequirementView::refId).orElse(m.refId()),
+					node.map(RequirementView::name).orElse(null), framework.map(FrameworkView::id).orElse(null),
+					node.map(RequirementView::id).orElse(null), m.relationship(), m.rationale(), m.mappingSet());
+			String mine = found.get(i)[0];
+			boolean forward = found.get(i)[1].equals("forward");
+			List<MappedRequirement> rows = byRef.computeIfAbsent(mine, k -> new ArrayList<>());
+			String pair = m.frameworkKey() + "|" + m.refId().toLowerCase(java.util.Locale.ROOT);
+			Map<String, Integer> seen = shown.computeIfAbsent(mine, k -> new HashMap<>());
+			Integer at = seen.get(pair);
+			if (at == null) {
+				seen.put(pair, rows.size() * 2 + (forward ? 1 : 0));
+				rows.add(row);
+			}
+			else if (forward && at % 2 == 0) {
+				rows.set(at / 2, row);
+				seen.put(pair, at + 1);
+			}
 		}
 		return byRef;
 	}
@@ -302,10 +354,11 @@ public class CatalogStore {
 	}
 
 	private static RequirementView node(ResultSet rs, int n) throws SQLException {
+		String groups = rs.getString("implementation_groups");
 		return new RequirementView(rs.getObject("id", UUID.class), rs.getObject("framework_id", UUID.class), rs.getInt("position"),
 				rs.getString("urn"), rs.getString("ref_id"), rs.getString("name"), rs.getString("description"),
 				rs.getString("parent_urn"), rs.getInt("depth"), rs.getBoolean("assessable"), NodeKind.valueOf(rs.getString("kind")),
-				rs.getString("evidence"));
+				rs.getString("evidence"), rs.getString("annotation"), groups == null ? List.of() : List.of(groups.split(",")));
 	}
 
 	private static String truncate(String value, int max) {

@@ -13,7 +13,9 @@ import org.openaims.common.InvalidInputException;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.schema.FailsafeSchema;
 
@@ -40,7 +42,7 @@ final class CisoLibraryParser {
 				.setLabel("library")
 				.build();
 			String text = new String(content, StandardCharsets.UTF_8);
-			requireShallow(settings, text);
+			scan(settings, text);
 			document = new Load(settings).loadFromString(text);
 		}
 		catch (InvalidInputException e) {
@@ -64,34 +66,89 @@ final class CisoLibraryParser {
 		if (objects.get("framework") != null) {
 			return framework(root, map(objects.get("framework"), "objects.framework"), version);
 		}
-		Object mappingSet = objects.get("requirement_mapping_set");
-		if (mappingSet == null && objects.get("requirement_mapping_sets") instanceof List<?> sets && !sets.isEmpty()) {
-			if (sets.size() > 1) {
-				throw problem("holds " + sets.size() + " mapping sets; import them one library at a time");
-			}
-			mappingSet = sets.get(0);
+		List<ParsedLibrary.MappingSet> sets = new ArrayList<>();
+		if (objects.get("requirement_mapping_set") != null) {
+			sets.add(mapping(root, map(objects.get("requirement_mapping_set"), "objects.requirement_mapping_set"), version,
+					"requirement_mapping_set"));
 		}
-		if (mappingSet != null) {
-			return mapping(root, map(mappingSet, "objects.requirement_mapping_set"), version);
+		if (objects.get("requirement_mapping_sets") != null) {
+			if (!(objects.get("requirement_mapping_sets") instanceof List<?> list)) {
+				throw problem("objects.requirement_mapping_sets should be a list");
+			}
+			for (int i = 0; i < list.size(); i++) {
+				String where = "requirement_mapping_sets[" + i + "]";
+				Map<?, ?> set = map(list.get(i), where);
+				if (set == null) {
+					throw problem(where + " is empty");
+				}
+				sets.add(mapping(root, set, version, where));
+			}
+		}
+		if (!sets.isEmpty()) {
+			long links = sets.stream().mapToLong(set -> set.links().size()).sum();
+			if (links > LibraryLimits.MAX_ITEMS * 2L) {
+				throw problem("has " + links + " mappings in all; at most " + LibraryLimits.MAX_ITEMS * 2 + " are taken");
+			}
+			return new ParsedLibrary.Mappings(List.copyOf(sets));
+		}
+		List<String> unsupported = new ArrayList<>();
+		for (String kind : List.of("reference_controls", "threats", "risk_matrix", "risk_matrices",
+				"metric_definitions", "preset")) {
+			if (objects.get(kind) != null) {
+				unsupported.add(kind.replace('_', ' '));
+			}
+		}
+		if (!unsupported.isEmpty()) {
+			throw problem("holds " + String.join(", ", unsupported) + ", which OpenAIMS does not import yet; it imports framework"
+					+ " libraries (objects.framework) and mapping libraries (objects.requirement_mapping_set or requirement_mapping_sets)");
 		}
 		throw problem("is neither a framework nor a mapping library: 'objects' has no 'framework' or 'requirement_mapping_set'");
 	}
 
 	/**
-	 * Counts the nesting over the parser's events and stops before composing anything: snakeyaml-engine
-	 * has no depth setting, and composing a document nested a thousand levels overflows the stack.
+	 * Reads the parser's events once before anything is composed, and stops a library that would
+	 * cost more than any real one: nesting deeper than {@link LibraryLimits#MAX_DEPTH} (snakeyaml-engine
+	 * has no depth setting, and composing a thousand levels overflows the stack), more mappings than
+	 * {@link LibraryLimits#MAX_ITEMS} nodes need, more than {@link LibraryLimits#MAX_ALIASES} aliases,
+	 * or aliases of text that would store more than {@link LibraryLimits#MAX_ALIASED_TEXT} characters
+	 * (a few hundred kilobytes of anchors and aliases can make a hundred megabytes of text).
 	 */
-	private static void requireShallow(LoadSettings settings, String text) {
+	private static void scan(LoadSettings settings, String text) {
 		int depth = 0;
+		long mappings = 0;
+		int aliases = 0;
+		long aliasedText = 0;
+		Map<String, Integer> scalarAnchors = new java.util.HashMap<>();
 		for (Event event : new Parse(settings).parseString(text)) {
-			Event.ID id = event.getEventId();
-			if (id == Event.ID.MappingStart || id == Event.ID.SequenceStart) {
-				if (++depth > LibraryLimits.MAX_DEPTH) {
-					throw problem("is nested more than " + LibraryLimits.MAX_DEPTH + " levels deep; a library needs far fewer");
+			switch (event.getEventId()) {
+				case MappingStart, SequenceStart -> {
+					if (++depth > LibraryLimits.MAX_DEPTH) {
+						throw problem("is nested more than " + LibraryLimits.MAX_DEPTH + " levels deep; a library needs far fewer");
+					}
+					if (event.getEventId() == Event.ID.MappingStart && ++mappings > LibraryLimits.MAX_ITEMS * 2L + 1000) {
+						throw problem("has more than " + (LibraryLimits.MAX_ITEMS * 2L + 1000) + " entries; a framework may have at most "
+								+ LibraryLimits.MAX_ITEMS + " requirement nodes and a mapping library " + LibraryLimits.MAX_ITEMS * 2
+								+ " links");
+					}
 				}
-			}
-			else if (id == Event.ID.MappingEnd || id == Event.ID.SequenceEnd) {
-				depth--;
+				case MappingEnd, SequenceEnd -> depth--;
+				case Scalar -> {
+					ScalarEvent scalar = (ScalarEvent) event;
+					scalar.getAnchor().ifPresent(anchor -> scalarAnchors.put(anchor.getValue(), scalar.getValue().length()));
+				}
+				case Alias -> {
+					if (++aliases > LibraryLimits.MAX_ALIASES) {
+						throw problem("uses more than " + LibraryLimits.MAX_ALIASES + " YAML aliases; a library needs none");
+					}
+					String anchor = ((AliasEvent) event).getAlias().getValue();
+					aliasedText += scalarAnchors.getOrDefault(anchor, 0);
+					if (aliasedText > LibraryLimits.MAX_ALIASED_TEXT) {
+						throw problem("repeats text through YAML aliases (" + aliasedText + " characters so far); at most "
+								+ LibraryLimits.MAX_ALIASED_TEXT + " are taken");
+					}
+				}
+				default -> {
+				}
 			}
 		}
 	}
@@ -118,23 +175,24 @@ final class CisoLibraryParser {
 			nodes.add(new ParsedLibrary.Node(required(node, "urn", where), refId, text(node.get("name")),
 					text(node.get("description")), text(node.get("parent_urn")),
 					node.get("depth") == null ? null : integer(node.get("depth"), where + ".depth", 0), assessable,
-					kind(assessable, refId, node.get("implementation_groups")), null));
+					kind(assessable, refId, node.get("implementation_groups")), evidence(node.get("typical_evidence")),
+					text(node.get("annotation")), groups(node.get("implementation_groups"), where)));
 		}
 		return new ParsedLibrary.Framework(urn, text(framework.get("ref_id")), name,
 				firstText(framework.get("description"), root.get("description")), text(root.get("provider")), version,
 				FrameworkSource.CISO_ASSISTANT, nodes);
 	}
 
-	private static ParsedLibrary.MappingSet mapping(Map<?, ?> root, Map<?, ?> set, int version) {
-		String urn = required(set, "urn", "requirement_mapping_set");
+	private static ParsedLibrary.MappingSet mapping(Map<?, ?> root, Map<?, ?> set, int version, String at) {
+		String urn = required(set, "urn", at);
 		String name = firstText(set.get("name"), root.get("name"));
 		if (name == null) {
-			throw problem("requirement_mapping_set has no name");
+			throw problem(at + " has no name");
 		}
-		String source = required(set, "source_framework_urn", "requirement_mapping_set");
-		String target = required(set, "target_framework_urn", "requirement_mapping_set");
+		String source = required(set, "source_framework_urn", at);
+		String target = required(set, "target_framework_urn", at);
 		if (!(set.get("requirement_mappings") instanceof List<?> items)) {
-			throw problem("requirement_mapping_set.requirement_mappings is missing or not a list");
+			throw problem(at + ".requirement_mappings is missing or not a list");
 		}
 		if (items.size() > LibraryLimits.MAX_ITEMS) {
 			throw problem("has " + items.size() + " mappings; at most " + LibraryLimits.MAX_ITEMS + " are taken");
@@ -159,6 +217,41 @@ final class CisoLibraryParser {
 					firstText(link.get("rationale"), link.get("annotation"))));
 		}
 		return new ParsedLibrary.MappingSet(urn, name, source, target, version, links);
+	}
+
+	/** {@code typical_evidence}: text, or a list of items (joined one per line). */
+	private static String evidence(Object value) {
+		if (value instanceof List<?> list) {
+			List<String> items = new ArrayList<>();
+			for (Object item : list) {
+				String t = text(item);
+				if (t != null) {
+					items.add(t);
+				}
+			}
+			return items.isEmpty() ? null : String.join("\n", items);
+		}
+		return text(value);
+	}
+
+	/** {@code implementation_groups}: a list of group ids (e.g. IG1, IG2), or one id. */
+	private static List<String> groups(Object value, String where) {
+		if (value == null) {
+			return List.of();
+		}
+		List<String> groups = new ArrayList<>();
+		for (Object item : value instanceof List<?> list ? list : List.of(value)) {
+			String t = text(item);
+			if (t != null) {
+				if (t.length() > 40 || !t.matches("[\\p{L}\\p{N}_.\\- ]+")) {
+					throw problem(where + ".implementation_groups '" + abbreviate(t) + "' is not a group id");
+				}
+				if (!groups.contains(t)) {
+					groups.add(t);
+				}
+			}
+		}
+		return List.copyOf(groups);
 	}
 
 	/** Controls are what a Statement of Applicability lists: assessable nodes of an SoA or controls group, or Annex A. */

@@ -38,6 +38,9 @@ final class LibraryChecks {
 			length(problems, "the URN " + CisoLibraryParser.abbreviate(node.urn()), node.urn(), LibraryLimits.MAX_URN);
 			length(problems, "ref_id of " + node.urn(), node.refId(), LibraryLimits.MAX_REF);
 			length(problems, "name of " + node.urn(), node.name(), LibraryLimits.MAX_NAME);
+			length(problems, "typical_evidence of " + node.urn(), node.evidence(), LibraryLimits.MAX_DESCRIPTION);
+			length(problems, "annotation of " + node.urn(), node.annotation(), LibraryLimits.MAX_DESCRIPTION);
+			length(problems, "implementation_groups of " + node.urn(), node.groups() == null ? null : String.join(",", node.groups()), 1000);
 			length(problems, "description of " + node.urn(), node.description(), LibraryLimits.MAX_DESCRIPTION);
 		}
 		for (ParsedLibrary.Node node : framework.nodes()) {

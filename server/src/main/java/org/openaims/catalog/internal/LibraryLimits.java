@@ -12,6 +12,9 @@ final class LibraryLimits {
 	/** YAML aliases to collections (expansion bombs use thousands). */
 	static final int MAX_ALIASES = 50;
 
+	/** Characters that aliases of text may repeat, in all. */
+	static final int MAX_ALIASED_TEXT = 64 * 1024;
+
 	/** Nesting of mappings and lists; real libraries need fewer than ten, a parser's stack runs out near a thousand. */
 	static final int MAX_DEPTH = 64;
 

@@ -14,6 +14,7 @@ import org.openaims.catalog.NodeKind;
 import org.openaims.catalog.RequirementView;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,21 +43,52 @@ class CatalogApiController {
 		return catalog.frameworks();
 	}
 
-	/** Imports a framework or mapping library sent as the body. */
-	@PostMapping(value = { "/api/v1/frameworks", "/api/v1/mappings" }, consumes = { "application/yaml", "application/x-yaml",
-			"text/yaml", "text/x-yaml", "application/json", "text/plain", "application/octet-stream" })
-	@ResponseStatus(HttpStatus.CREATED)
-	ImportReport importBody(InputStream body) {
-		return catalog.importLibrary(body);
+	/**
+	 * Imports a framework or mapping library sent as the body; {@code dryRun=true} answers what it would
+	 * import (200) and stores nothing.
+	 */
+	@PostMapping(value = "/api/v1/frameworks", consumes = { "application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml",
+			"application/json", "text/plain", "application/octet-stream" })
+	ResponseEntity<ImportReport> importBody(InputStream body, @RequestParam(defaultValue = "false") boolean dryRun) {
+		return answer(catalog.importLibrary(body, dryRun, false));
 	}
 
-	/** Imports a framework or mapping library uploaded as the multipart part {@code file}. */
-	@PostMapping(value = { "/api/v1/frameworks", "/api/v1/mappings" }, consumes = "multipart/form-data")
-	@ResponseStatus(HttpStatus.CREATED)
-	ImportReport importUpload(@RequestPart("file") MultipartFile file) throws IOException {
+	/** Imports a framework or mapping library uploaded as the multipart part {@code file}; {@code dryRun} as above. */
+	@PostMapping(value = "/api/v1/frameworks", consumes = "multipart/form-data")
+	ResponseEntity<ImportReport> importUpload(@RequestPart("file") MultipartFile file, @RequestParam(defaultValue = "false") boolean dryRun)
+			throws IOException {
 		try (InputStream in = file.getInputStream()) {
-			return catalog.importLibrary(in);
+			return answer(catalog.importLibrary(in, dryRun, false));
 		}
+	}
+
+	/** Imports a mapping library (all its sets, or none) sent as the body; a framework library is refused. */
+	@PostMapping(value = "/api/v1/mappings", consumes = { "application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml",
+			"application/json", "text/plain", "application/octet-stream" })
+	ResponseEntity<ImportReport> importMappingBody(InputStream body, @RequestParam(defaultValue = "false") boolean dryRun) {
+		return answer(catalog.importLibrary(body, dryRun, true));
+	}
+
+	/** Imports a mapping library uploaded as the multipart part {@code file}. */
+	@PostMapping(value = "/api/v1/mappings", consumes = "multipart/form-data")
+	ResponseEntity<ImportReport> importMappingUpload(@RequestPart("file") MultipartFile file,
+			@RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
+		try (InputStream in = file.getInputStream()) {
+			return answer(catalog.importLibrary(in, dryRun, true));
+		}
+	}
+
+	private static ResponseEntity<ImportReport> answer(ImportReport report) {
+		return ResponseEntity.status(report.dryRun() ? HttpStatus.OK : HttpStatus.CREATED).body(report);
+	}
+
+	/**
+	 * Removes a framework version that nothing uses (no SoA, risk, evidence or mapping set), e.g. one
+	 * imported from a file cut short; {@code reason} is recorded with it in the ledger.
+	 */
+	@org.springframework.web.bind.annotation.DeleteMapping("/api/v1/frameworks/{id}")
+	FrameworkView remove(@PathVariable UUID id, @RequestParam(required = false) String reason) {
+		return catalog.remove(id, reason);
 	}
 
 	@GetMapping("/api/v1/frameworks/{id}")

@@ -60,6 +60,27 @@ class CatalogController {
 		return "catalog/import";
 	}
 
+	/**
+	 * What the file would import, nothing stored: with htmx, the preview alone (the chosen file stays in
+	 * the form, so Import follows); without, the whole page.
+	 */
+	@PostMapping("/import/preview")
+	String previewLibrary(@RequestParam("file") MultipartFile file,
+			@org.springframework.web.bind.annotation.RequestHeader(value = "HX-Request", required = false) String htmx, Model model)
+			throws IOException {
+		try (InputStream in = file.getInputStream()) {
+			model.addAttribute("preview", catalog.importLibrary(in, true, false));
+		}
+		catch (InvalidInputException e) {
+			model.addAttribute("previewProblems", e.problems().stream().map(p -> p.message()).toList());
+		}
+		catch (ConflictException e) {
+			model.addAttribute("previewProblems", java.util.List.of(e.getMessage()));
+		}
+		model.addAttribute("fileName", file.getOriginalFilename());
+		return htmx != null ? "catalog/import :: preview" : "catalog/import";
+	}
+
 	@GetMapping("/{id}")
 	String tree(@PathVariable UUID id, @RequestParam(required = false) String q, @RequestParam(required = false) NodeKind kind,
 			Model model) {

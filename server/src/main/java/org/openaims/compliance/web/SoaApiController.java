@@ -57,8 +57,8 @@ class SoaApiController {
 
 	/** The latest version, or {@code version} = n. */
 	@GetMapping("/api/v1/soa/{id}")
-	SoaView get(@PathVariable UUID id, @RequestParam(required = false) Integer version) {
-		return version == null ? views.latest(id) : views.version(id, version);
+	SoaView get(@PathVariable UUID id, @RequestParam(required = false) Integer version, @RequestParam(required = false) String group) {
+		return (version == null ? views.latest(id) : views.version(id, version)).inGroup(group);
 	}
 
 	/** Changes lines; an approved latest version is kept and a new draft receives the changes. */

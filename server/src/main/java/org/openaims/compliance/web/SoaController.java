@@ -81,8 +81,11 @@ class SoaController {
 	@GetMapping("/{id}")
 	String show(@PathVariable UUID id, @RequestParam(required = false) Integer version,
 			@RequestParam(required = false) String applicable, @RequestParam(required = false) ImplementationStatus status,
-			@RequestParam(required = false) String q, Model model) {
-		SoaView view = version == null ? views.latest(id) : views.version(id, version);
+			@RequestParam(required = false) String q, @RequestParam(required = false) String group, Model model) {
+		SoaView whole = version == null ? views.latest(id) : views.version(id, version);
+		SoaView view = whole.inGroup(group);
+		model.addAttribute("groups", whole.implementationGroups());
+		model.addAttribute("group", group);
 		List<SoaEntryView> entries = view.entries().stream()
 			.filter(e -> applicable == null || applicable.isBlank() || matches(e.applicable(), applicable))
 			.filter(e -> status == null || status == e.status())
