@@ -128,7 +128,7 @@ class AuthorizationMatrixTests {
 		admin = users.create(Role.ADMIN);
 		approver = users.create(Role.APPROVER);
 		requester = users.create(Role.AIMS_MANAGER);
-		builtInFramework = api.body(api.get(admin, "/api/v1/frameworks"), HttpStatus.OK).get(0).get("id").asString();
+		builtInFramework = api.body(api.get(admin, "/api/v1/frameworks"), HttpStatus.OK).get("items").get(0).get("id").asString();
 		criteriaInForce();
 		scenarios();
 	}

@@ -141,7 +141,7 @@ class QueryBudgetTests {
 		approver = users.create(Role.APPROVER);
 		manager = users.create(Role.AIMS_MANAGER);
 		TestUser riskOwner = users.create(Role.RISK_OWNER);
-		builtIn = api.body(api.get(admin, "/api/v1/frameworks"), HttpStatus.OK).get(0).get("id").asString();
+		builtIn = api.body(api.get(admin, "/api/v1/frameworks"), HttpStatus.OK).get("items").get(0).get("id").asString();
 		criteria = RiskFixtures.inForce(api, users);
 		for (int i = 0; i < ROWS; i++) {
 			String v = api.body(api.post(admin, "/api/v1/vendors", Map.of("name", "Vendor " + next(), "dueDiligenceStatus",
@@ -272,7 +272,8 @@ class QueryBudgetTests {
 		list("/api/v1/evidence/{id}/history", () -> "/api/v1/evidence/" + evidence + "/history");
 		list("/api/v1/competences/{id}/history", () -> "/api/v1/competences/" + competence + "/history");
 		list("/api/v1/frameworks", () -> "/api/v1/frameworks");
-		list("/api/v1/frameworks/{id}/requirements", () -> "/api/v1/frameworks/" + builtIn + "/requirements");
+		reaches.put("/api/v1/frameworks/{id}/requirements", new Reach(() -> "/api/v1/frameworks/" + builtIn + "/requirements", true,
+				() -> admin));
 		list("/api/v1/mappings", () -> "/api/v1/mappings?framework=iso42001-2023&ref=A.6.2.8");
 		list("/api/v1/mappings/sets", () -> "/api/v1/mappings/sets");
 		list("/api/v1/control-implementations", () -> "/api/v1/control-implementations?framework=" + builtIn);

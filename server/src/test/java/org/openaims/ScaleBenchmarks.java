@@ -245,7 +245,7 @@ class ScaleBenchmarks {
 
 	private String builtIn() throws Exception {
 		if (builtInId == null) {
-			builtInId = get("/api/v1/frameworks").get(0).get("id").asString();
+			builtInId = get("/api/v1/frameworks").get("items").get(0).get("id").asString();
 		}
 		return builtInId;
 	}

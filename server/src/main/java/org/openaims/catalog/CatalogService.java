@@ -187,6 +187,43 @@ public class CatalogService {
 		return store.latestByKey(key).orElseThrow(() -> new NotFoundException("framework", key));
 	}
 
+	/** A page of the catalog's frameworks by name ({@code after}: the previous page's cursor). */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public org.openaims.common.Page<FrameworkView> frameworks(org.openaims.common.PageRequest request) {
+		String afterName = null;
+		UUID afterId = null;
+		if (request.after() != null && !request.after().isBlank()) {
+			String[] cursor = Cursors.decode(request.after(), 2);
+			afterName = cursor[0];
+			afterId = Cursors.uuid(cursor[1]);
+		}
+		return org.openaims.common.Page.cut(store.frameworks(afterName, afterId, request.effectiveLimit()), request.effectiveLimit(),
+				f -> Cursors.encode(f.name(), f.id().toString()));
+	}
+
+	/** A page of a framework's nodes in document order; filters optional. */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public org.openaims.common.Page<RequirementView> requirements(UUID frameworkId, String text, NodeKind kind, boolean assessableOnly,
+			org.openaims.common.PageRequest request) {
+		framework(frameworkId);
+		int after = -1;
+		if (request.after() != null && !request.after().isBlank()) {
+			after = Cursors.position(Cursors.decode(request.after(), 1)[0]);
+		}
+		return org.openaims.common.Page.cut(store.requirements(frameworkId, text, kind, assessableOnly, after, request.effectiveLimit()),
+				request.effectiveLimit(), r -> Cursors.encode(String.valueOf(r.position())));
+	}
+
+	/** A level of a framework's tree (the roots when {@code parentUrn} is null), with the number of children of each node. */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public List<CatalogStore.TreeNode> children(UUID frameworkId, String parentUrn) {
+		framework(frameworkId);
+		return store.children(frameworkId, parentUrn == null || parentUrn.isBlank() ? null : parentUrn);
+	}
+
 	/** A framework's nodes in document order; filters optional. */
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)

@@ -82,8 +82,8 @@ class CatalogApiTests {
 		JsonNode framework = builtIn();
 		Map<String, JsonNode> byRef = new HashMap<>();
 		Map<String, String> refByUrn = new HashMap<>();
-		api.body(api.get(manager, "/api/v1/frameworks/" + framework.get("id").asString() + "/requirements"), HttpStatus.OK)
-			.forEach(n -> {
+		api.body(api.get(manager, "/api/v1/frameworks/" + framework.get("id").asString() + "/requirements?limit=500"), HttpStatus.OK)
+			.get("items").forEach(n -> {
 				byRef.put(n.get("refId").asString(), n);
 				refByUrn.put(n.get("urn").asString(), n.get("refId").asString());
 			});
@@ -159,7 +159,7 @@ class CatalogApiTests {
 		JsonNode framework = api.body(api.get(manager, "/api/v1/frameworks/" + id), HttpStatus.OK);
 		assertThat(framework.get("nodeCount").asInt()).isEqualTo(stated.size());
 		assertThat(framework.get("assessableCount").asInt()).isEqualTo((int) assessable);
-		JsonNode nodes = api.body(api.get(manager, "/api/v1/frameworks/" + id + "/requirements"), HttpStatus.OK);
+		JsonNode nodes = api.body(api.get(manager, "/api/v1/frameworks/" + id + "/requirements?limit=500"), HttpStatus.OK).get("items");
 		assertThat(nodes).hasSize(stated.size());
 		nodes.forEach(n -> {
 			Map<String, String> fields = stated.get(n.get("urn").asString());
@@ -339,8 +339,8 @@ class CatalogApiTests {
 				oscal.getBytes(StandardCharsets.UTF_8)), HttpStatus.CREATED);
 		assertThat(catalog.get("nodes").asInt()).isEqualTo(7);
 		assertThat(catalog.get("assessable").asInt()).isEqualTo(4);
-		JsonNode nodes = api.body(api.get(manager, "/api/v1/frameworks/" + catalog.get("id").asString() + "/requirements"),
-				HttpStatus.OK);
+		JsonNode nodes = api.body(api.get(manager, "/api/v1/frameworks/" + catalog.get("id").asString() + "/requirements?limit=500"),
+				HttpStatus.OK).get("items");
 		Map<String, JsonNode> byRef = new HashMap<>();
 		nodes.forEach(n -> byRef.put(n.get("refId").asString(), n));
 		assertThat(byRef.get("AC-1").get("description").asString()).isEqualTo("Have an access control policy.");
@@ -360,7 +360,7 @@ class CatalogApiTests {
 	}
 
 	private JsonNode builtIn() {
-		for (JsonNode f : api.body(api.get(manager, "/api/v1/frameworks"), HttpStatus.OK)) {
+		for (JsonNode f : api.body(api.get(manager, "/api/v1/frameworks?limit=500"), HttpStatus.OK).get("items")) {
 			if (f.get("source").asString().equals("BUILT_IN")) {
 				return f;
 			}

@@ -298,7 +298,7 @@ class SoaApiTests {
 	/** The Statement of Applicability of the built-in ISO 42001 catalog, started if needed. */
 	private JsonNode soa() {
 		String framework = null;
-		for (JsonNode f : api.body(api.get(manager, "/api/v1/frameworks"), HttpStatus.OK)) {
+		for (JsonNode f : api.body(api.get(manager, "/api/v1/frameworks?limit=500"), HttpStatus.OK).get("items")) {
 			if (f.get("source").asString().equals("BUILT_IN")) {
 				framework = f.get("id").asString();
 			}

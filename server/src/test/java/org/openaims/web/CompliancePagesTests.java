@@ -53,8 +53,20 @@ class CompliancePagesTests {
 	void theFrameworkBrowserShowsTheTreeSearchAndMappings() {
 		UUID builtIn = jdbc.sql("SELECT id FROM frameworks WHERE source = 'BUILT_IN'").query(UUID.class).single();
 		assertThat(page("/frameworks")).contains("ISO/IEC 42001:2023").contains("iso27001-2022");
+		// The tree opens collapsed, a level at a time: a node expands to its children (htmx, or a page without it).
 		String tree = page("/frameworks/" + builtIn);
-		assertThat(tree).contains("A.6.2.4").contains("AI system life cycle").contains("9.3.3");
+		assertThat(tree).contains("hx-get=\"/frameworks/" + builtIn + "/children?parent=").doesNotContain(">A.6.2.4<");
+		String parentOfControl = jdbc.sql("SELECT parent_urn FROM requirement_nodes WHERE framework_id = :f AND ref_id = 'A.6.2.4'")
+			.param("f", builtIn).query(String.class).single();
+		String grandparent = jdbc.sql("SELECT parent_urn FROM requirement_nodes WHERE framework_id = :f AND urn = :u").param("f", builtIn)
+			.param("u", parentOfControl).query(String.class).single();
+		String level = page("/frameworks/" + builtIn + "/children?parent=" + parentOfControl);
+		assertThat(level).contains(">A.6.2.4<").doesNotContain("<html");
+		assertThat(page("/frameworks/" + builtIn + "/children?parent=" + grandparent))
+			.contains("AI system life cycle");
+		assertThat(page("/frameworks/" + builtIn + "?parent=" + parentOfControl))
+			.contains(">A.6.2.4<").contains("Back to the top of the tree");
+		assertThat(page("/frameworks/" + builtIn + "?q=9.3.3")).contains("9.3.3");
 		String searched = page("/frameworks/" + builtIn + "?q=logs");
 		assertThat(searched).contains("A.6.2.8").doesNotContain(">A.2.2<");
 		String requirement = page("/frameworks/" + builtIn + "/requirements/A.6.2.8");

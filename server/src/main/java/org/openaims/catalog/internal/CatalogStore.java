@@ -127,15 +127,49 @@ public class CatalogStore {
 
 	/** A framework's nodes in document order, optionally only assessable ones, of one kind, or matching a text. */
 	public List<RequirementView> requirements(UUID frameworkId, String text, NodeKind kind, boolean assessableOnly) {
+		return requirements(frameworkId, text, kind, assessableOnly, -1, Integer.MAX_VALUE - 1);
+	}
+
+	/** The nodes after document position {@code afterPosition}, at most {@code limit} + 1 (to know whether more follow). */
+	public List<RequirementView> requirements(UUID frameworkId, String text, NodeKind kind, boolean assessableOnly, int afterPosition,
+			int limit) {
 		SqlWhere where = new SqlWhere().and("framework_id = :framework", "framework", frameworkId)
 			.and("kind = :kind", "kind", kind)
 			.containsText("q", text, "ref_id", "name", "description");
 		if (assessableOnly) {
 			where.and("assessable = TRUE");
 		}
-		return jdbc.sql("SELECT " + NODE_COLUMNS + " FROM requirement_nodes" + where.sql() + " ORDER BY position")
+		if (afterPosition >= 0) {
+			where.and("position > :after", "after", afterPosition);
+		}
+		return jdbc.sql("SELECT " + NODE_COLUMNS + " FROM requirement_nodes" + where.sql() + " ORDER BY position"
+				+ (limit < Integer.MAX_VALUE - 1 ? " LIMIT " + (limit + 1) : ""))
 			.params(where.params())
 			.query(CatalogStore::node)
+			.list();
+	}
+
+	/** A level of the tree: the nodes under {@code parentUrn} (the roots when null), with how many children each has. */
+	public List<TreeNode> children(UUID frameworkId, String parentUrn) {
+		return jdbc.sql("SELECT n." + NODE_COLUMNS.replace(", ", ", n.") + ", (SELECT COUNT(*) FROM requirement_nodes c WHERE "
+				+ "c.framework_id = n.framework_id AND c.parent_urn = n.urn) AS children FROM requirement_nodes n WHERE n.framework_id = :f AND "
+				+ (parentUrn == null ? "n.parent_urn IS NULL" : "n.parent_urn = :parent") + " ORDER BY n.position")
+			.param("f", frameworkId)
+			.params(parentUrn == null ? Map.of() : Map.of("parent", parentUrn))
+			.query((rs, n) -> new TreeNode(node(rs, n), rs.getInt("children")))
+			.list();
+	}
+
+	/** A node of the tree and how many nodes it has under it. */
+	public record TreeNode(RequirementView node, int children) {
+	}
+
+	/** A page of frameworks by name, then id. */
+	public List<FrameworkView> frameworks(String afterName, UUID afterId, int limit) {
+		return jdbc.sql("SELECT " + FRAMEWORK_COLUMNS + " FROM frameworks f"
+				+ (afterName == null ? "" : " WHERE (f.name, f.id) > (:name, :id)") + " ORDER BY f.name, f.id LIMIT " + (limit + 1))
+			.params(afterName == null ? Map.of() : Map.of("name", afterName, "id", afterId))
+			.query(CatalogStore::framework)
 			.list();
 	}
 

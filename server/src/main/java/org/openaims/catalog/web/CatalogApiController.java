@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.openaims.catalog.CatalogService;
 import org.openaims.catalog.FrameworkView;
 import org.openaims.catalog.ImportReport;
+import org.openaims.common.Page;
+import org.openaims.common.PageRequest;
 import org.openaims.catalog.MappedRequirement;
 import org.openaims.catalog.MappingSetView;
 import org.openaims.catalog.NodeKind;
@@ -38,9 +40,10 @@ class CatalogApiController {
 		this.catalog = catalog;
 	}
 
+	/** The catalog's frameworks by name, in keyset pages ({@code limit}, {@code after}). */
 	@GetMapping("/api/v1/frameworks")
-	List<FrameworkView> frameworks() {
-		return catalog.frameworks();
+	Page<FrameworkView> frameworks(@RequestParam(required = false) Integer limit, @RequestParam(required = false) String after) {
+		return catalog.frameworks(new PageRequest(limit, after, null));
 	}
 
 	/**
@@ -97,13 +100,15 @@ class CatalogApiController {
 	}
 
 	/**
-	 * The framework's nodes in document order, each with its parent URN and depth (the tree).
-	 * Filters: {@code q} (reference, name, description), {@code kind}, {@code assessable=true}.
+	 * The framework's nodes in document order, each with its parent URN and depth (the tree), in keyset
+	 * pages ({@code limit} up to 500, {@code after}). Filters: {@code q} (reference, name, description),
+	 * {@code kind}, {@code assessable=true}.
 	 */
 	@GetMapping("/api/v1/frameworks/{id}/requirements")
-	List<RequirementView> requirements(@PathVariable UUID id, @RequestParam(required = false) String q,
-			@RequestParam(required = false) NodeKind kind, @RequestParam(defaultValue = "false") boolean assessable) {
-		return catalog.requirements(id, q, kind, assessable);
+	Page<RequirementView> requirements(@PathVariable UUID id, @RequestParam(required = false) String q,
+			@RequestParam(required = false) NodeKind kind, @RequestParam(defaultValue = "false") boolean assessable,
+			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String after) {
+		return catalog.requirements(id, q, kind, assessable, new PageRequest(limit, after, null));
 	}
 
 	/** One requirement by its reference (e.g. {@code A.6.2.4}) with what it maps to in other frameworks. */

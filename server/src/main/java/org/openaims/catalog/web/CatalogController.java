@@ -81,16 +81,44 @@ class CatalogController {
 		return htmx != null ? "catalog/import :: preview" : "catalog/import";
 	}
 
+	/**
+	 * The framework: its tree a level at a time (collapsed; a node expands to its children, with htmx in
+	 * place, without it as a page of that level), or with a search or kind filter the matching nodes in
+	 * pages of 200.
+	 */
 	@GetMapping("/{id}")
 	String tree(@PathVariable UUID id, @RequestParam(required = false) String q, @RequestParam(required = false) NodeKind kind,
-			Model model) {
+			@RequestParam(required = false) String parent, @RequestParam(required = false) String after, Model model) {
 		FrameworkView framework = catalog.framework(id);
 		model.addAttribute("framework", framework);
 		model.addAttribute("q", q);
 		model.addAttribute("kind", kind);
 		model.addAttribute("kinds", NodeKind.values());
-		model.addAttribute("nodes", catalog.requirements(id, q, kind, false));
+		boolean filtered = q != null && !q.isBlank() || kind != null;
+		model.addAttribute("filtered", filtered);
+		if (filtered) {
+			org.openaims.common.Page<RequirementView> page = catalog.requirements(id, q, kind, false,
+					new org.openaims.common.PageRequest(200, after, null));
+			model.addAttribute("nodes", page.items());
+			java.util.Map<String, Object> query = new java.util.LinkedHashMap<>();
+			query.put("q", q);
+			query.put("kind", kind);
+			model.addAttribute("nextUrl", page.next() == null ? null
+					: org.openaims.common.web.ListUrls.url("/frameworks/" + id, query, null, page.next()));
+		}
+		else {
+			model.addAttribute("level", catalog.children(id, parent));
+			model.addAttribute("parent", parent);
+		}
 		return "catalog/tree";
+	}
+
+	/** One level of the tree, for htmx to put under the node it expands. */
+	@GetMapping("/{id}/children")
+	String children(@PathVariable UUID id, @RequestParam(required = false) String parent, Model model) {
+		model.addAttribute("framework", catalog.framework(id));
+		model.addAttribute("level", catalog.children(id, parent));
+		return "catalog/tree :: level";
 	}
 
 	@GetMapping("/{id}/requirements/{ref}")
