@@ -275,6 +275,41 @@ class CatalogImportTests {
 		refused("objects: " + "[".repeat(2000) + "]".repeat(2000) + "\n", "nested more than");
 	}
 
+	@Test
+	void anOscalCatalogKeepsNistsLabelsParametersItemLabelsAndWithdrawnControls() throws IOException {
+		byte[] catalog = resource("nist-sp-800-53-rev5.excerpt.json");
+		JsonNode preview = api.body(api.postBytes(manager, "/api/v1/frameworks?dryRun=true", "application/json", catalog), HttpStatus.OK);
+		// A short key that the next release keeps, not the title cut at 100 characters.
+		assertThat(preview.get("key").asString()).isEqualTo("nist-sp-800-53");
+		String id = jdbc.sql("SELECT CAST(id AS VARCHAR(36)) FROM frameworks WHERE framework_key = 'nist-sp-800-53'").query(String.class)
+			.optional().orElse(null);
+		if (id == null) {
+			id = api.body(api.postBytes(manager, "/api/v1/frameworks", "application/json", catalog), HttpStatus.CREATED).get("id").asString();
+		}
+		// The label people write (AC-2), not the zero-padded one; both spellings find it.
+		JsonNode ac2 = api.body(api.get(manager, "/api/v1/frameworks/" + id + "/requirements/AC-2"), HttpStatus.OK).get("requirement");
+		assertThat(ac2.get("refId").asString()).isEqualTo("AC-2");
+		assertThat(api.body(api.get(manager, "/api/v1/frameworks/" + id + "/requirements/AC-02"), HttpStatus.OK).get("requirement")
+			.get("refId").asString()).isEqualTo("AC-2");
+		assertThat(ac2.get("description").asString()).isEqualTo("c. Require [Assignment: organization-defined prerequisites and criteria] "
+				+ "for group and role membership;");
+		// Parameters read as NIST prints them; item labels kept, nested items indented.
+		String ac1 = api.body(api.get(manager, "/api/v1/frameworks/" + id + "/requirements/AC-1"), HttpStatus.OK).get("requirement")
+			.get("description").asString();
+		assertThat(ac1).startsWith("a. Develop, document, and disseminate to [Assignment: organization-defined personnel or roles]:\n"
+				+ "  1. [Selection (one or more): Organization-level; Mission/business process-level; System-level] access control policy that:\n"
+				+ "    (a) Addresses purpose");
+		assertThat(ac1).contains("b. Designate an [Assignment: organization-defined official] to manage").doesNotContain("{{")
+			.doesNotContain("Access control policy and procedures address the controls");
+		// A withdrawn enhancement is no control to assess.
+		JsonNode withdrawn = api.body(api.get(manager, "/api/v1/frameworks/" + id + "/requirements/AC-2(10)"), HttpStatus.OK)
+			.get("requirement");
+		assertThat(withdrawn.get("assessable").asBoolean()).isFalse();
+		assertThat(withdrawn.get("description").asString()).isEqualTo("Withdrawn: incorporated into AC-2 (statement item k).");
+		assertThat(api.body(api.get(manager, "/api/v1/frameworks/" + id + "/requirements/AC-02(10)"), HttpStatus.OK).get("requirement")
+			.get("refId").asString()).isEqualTo("AC-2(10)");
+	}
+
 	private void refused(String library, String text) {
 		long before = jdbc.sql("SELECT COUNT(*) FROM frameworks").query(Long.class).single();
 		api.problem(api.postBytes(manager, "/api/v1/frameworks", "application/yaml", library.getBytes(StandardCharsets.UTF_8)),

@@ -186,11 +186,29 @@ public class CatalogStore {
 			.param("ids", List.copyOf(ids)).query(CatalogStore::node).list();
 	}
 
+	/**
+	 * A node by its reference in any case, and in either spelling of the numbers: {@code AC-02} finds
+	 * {@code AC-2} and {@code SC-7(3)} finds {@code SC-07(03)} (NIST writes both).
+	 */
 	public Optional<RequirementView> requirementByRef(UUID frameworkId, String refId) {
-		return jdbc.sql("SELECT " + NODE_COLUMNS + " FROM requirement_nodes WHERE framework_id = :f AND LOWER(ref_id) = LOWER(:ref) "
-				+ "ORDER BY position LIMIT 1")
+		Optional<RequirementView> exact = jdbc.sql("SELECT " + NODE_COLUMNS + " FROM requirement_nodes WHERE framework_id = :f "
+				+ "AND LOWER(ref_id) = LOWER(:ref) ORDER BY position LIMIT 1")
 			.param("f", frameworkId).param("ref", refId)
 			.query(CatalogStore::node).optional();
+		if (exact.isPresent() || refId == null || !refId.matches(".*\\d.*")) {
+			return exact;
+		}
+		String canonical = withoutLeadingZeros(refId);
+		String padded = canonical.replaceAll("(?<=[-(.])(\\d)(?!\\d)", "0$1");
+		return jdbc.sql("SELECT " + NODE_COLUMNS + " FROM requirement_nodes WHERE framework_id = :f "
+				+ "AND LOWER(ref_id) IN (LOWER(:a), LOWER(:b)) ORDER BY position LIMIT 1")
+			.param("f", frameworkId).param("a", canonical).param("b", padded)
+			.query(CatalogStore::node).optional();
+	}
+
+	/** {@code AC-02(03)} → {@code AC-2(3)}: numbers after a dash, parenthesis or dot without leading zeros. */
+	static String withoutLeadingZeros(String ref) {
+		return ref.replaceAll("(?<=[-(.])0+(?=\\d)", "");
 	}
 
 	/** Framework key and reference of each known node URN. */
