@@ -292,6 +292,7 @@ final class AuthorizationMatrix {
 			POST   /report-concern/follow                                  200   200   200   200   200   200   200   200   200
 			POST   /frameworks/import                                      login 200   200   403   403   403   403   403   403
 			POST   /frameworks/import/preview                              login 200   200   403   403   403   403   403   403
+			POST   /frameworks/{id}/remove                                 login 302   302   403   403   403   403   403   403
 			POST   /soa                                                    login 302   302   403   403   403   403   403   403
 			POST   /soa/{id}/bulk                                          login 302   302   403   403   403   403   403   403
 			POST   /soa/{id}/entries/{requirementId}                       login 302   302   403   403   403   403   403   403

@@ -843,6 +843,11 @@ class AuthorizationMatrixTests {
 		});
 		write("POST /frameworks/import", (who, own) -> new Cell(() -> formUpload(who, "/frameworks/import", "file", "library.yaml",
 				frameworkYaml("u" + next()))));
+		write("POST /frameworks/{id}/remove", (who, own) -> {
+			String id = api.body(api.postBytes(admin, "/api/v1/frameworks", "application/yaml", frameworkYaml("r" + next())),
+					HttpStatus.CREATED).get("id").asString();
+			return new Cell(() -> form(who, "/frameworks/" + id + "/remove", "reason", "imported by mistake"));
+		});
 		read("POST /frameworks/import/preview", (who, own) -> new Cell(() -> formUpload(who, "/frameworks/import/preview", "file",
 				"library.yaml", frameworkYaml("p" + next()))));
 		write("POST /soa", (who, own) -> {

@@ -81,9 +81,22 @@ class CompliancePagesTests {
 		String library = "version: 1\nobjects:\n  framework:\n    urn: urn:test:framework:page-" + tag + "\n    name: Page rules " + tag
 				+ "\n    requirement_nodes:\n    - urn: urn:test:page-" + tag + ":a.1\n      ref_id: A.1\n      name: Rule one\n"
 				+ "      assessable: true\n";
+		MvcTestResult preview = mvc.post().uri("/frameworks/import/preview").with(asManager).with(csrf()).header("HX-Request", "true")
+			.multipart()
+			.file(new MockMultipartFile("file", "rules.yaml", "application/yaml", library.getBytes(StandardCharsets.UTF_8))).exchange();
+		assertThat(preview).hasStatusOk().bodyText().contains("id=\"preview-report\"").contains("Nodes per depth").doesNotContain("<html");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM frameworks WHERE urn = :u").param("u", "urn:test:framework:page-" + tag).query(Long.class)
+			.single()).as("a preview stores nothing").isZero();
 		MvcTestResult imported = mvc.post().uri("/frameworks/import").with(asManager).with(csrf()).multipart()
 			.file(new MockMultipartFile("file", "rules.yaml", "application/yaml", library.getBytes(StandardCharsets.UTF_8))).exchange();
 		assertThat(imported).hasStatusOk().bodyText().contains("id=\"report\"").contains("Page rules " + tag).contains("1 nodes");
+		UUID imported2 = jdbc.sql("SELECT id FROM frameworks WHERE urn = :u").param("u", "urn:test:framework:page-" + tag).query(UUID.class)
+			.single();
+		assertThat(page("/frameworks/" + imported2)).contains("Remove this version");
+		MvcTestResult removed = mvc.post().uri("/frameworks/" + imported2 + "/remove").with(asManager).with(csrf())
+			.param("reason", "imported to try the page").exchange();
+		assertThat(removed).hasStatus(HttpStatus.FOUND);
+		assertThat(String.valueOf(removed.getMvcResult().getFlashMap().get("flash"))).contains("Page rules " + tag).contains("was removed");
 		MvcTestResult refused = mvc.post().uri("/frameworks/import").with(asManager).with(csrf()).multipart()
 			.file(new MockMultipartFile("file", "broken.yaml", "application/yaml", "objects: [".getBytes(StandardCharsets.UTF_8)))
 			.exchange();

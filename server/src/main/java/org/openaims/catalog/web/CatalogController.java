@@ -91,6 +91,8 @@ class CatalogController {
 			@RequestParam(required = false) String parent, @RequestParam(required = false) String after, Model model) {
 		FrameworkView framework = catalog.framework(id);
 		model.addAttribute("framework", framework);
+		model.addAttribute("mayRemove", framework.source() != org.openaims.catalog.FrameworkSource.BUILT_IN
+				&& org.openaims.identity.CurrentUser.hasAnyRole(org.openaims.identity.Role.ADMIN, org.openaims.identity.Role.AIMS_MANAGER));
 		model.addAttribute("q", q);
 		model.addAttribute("kind", kind);
 		model.addAttribute("kinds", NodeKind.values());
@@ -111,6 +113,22 @@ class CatalogController {
 			model.addAttribute("parent", parent);
 		}
 		return "catalog/tree";
+	}
+
+	/** Removes a framework version that nothing uses (e.g. imported from a file cut short). */
+	@PostMapping("/{id}/remove")
+	String remove(@PathVariable UUID id, @RequestParam(required = false) String reason,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+		try {
+			FrameworkView removed = catalog.remove(id, reason);
+			redirect.addFlashAttribute("flash", removed.name() + " version " + removed.version() + " (" + removed.nodeCount()
+					+ " nodes) was removed from the catalog; the ledger records it. Its corrected file can be imported now.");
+			return "redirect:/frameworks";
+		}
+		catch (ConflictException e) {
+			redirect.addFlashAttribute("flashError", e.getMessage());
+			return "redirect:/frameworks/" + id;
+		}
 	}
 
 	/** One level of the tree, for htmx to put under the node it expands. */
