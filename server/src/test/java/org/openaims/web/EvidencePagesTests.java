@@ -36,6 +36,9 @@ class EvidencePagesTests {
 	@Autowired
 	TestUsers users;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	TestUser manager;
 
 	RequestPostProcessor asManager;
@@ -88,6 +91,12 @@ class EvidencePagesTests {
 			.contains("red-team-v2.txt · v2");
 		String soa = page("/evidence?requirement=iso42001-2023:A.6.2.5&q=" + tag, asManager);
 		assertThat(soa).contains("Red-team report " + tag);
+		// Found from the requirement's page too, through its link to the evidence list.
+		String builtIn = jdbc.sql("SELECT CAST(id AS VARCHAR(36)) FROM frameworks WHERE source = 'BUILT_IN'").query(String.class).single();
+		String requirementId = jdbc.sql("SELECT CAST(id AS VARCHAR(36)) FROM requirement_nodes WHERE framework_id = CAST(:f AS UUID) "
+				+ "AND ref_id = 'A.6.2.5'").param("f", builtIn).query(String.class).single();
+		assertThat(page("/frameworks/" + builtIn + "/requirements/A.6.2.5", asManager)).contains("/evidence?requirement=" + requirementId);
+		assertThat(page("/evidence?requirement=" + requirementId + "&q=" + tag, asManager)).contains("Red-team report " + tag);
 	}
 
 	@Test
