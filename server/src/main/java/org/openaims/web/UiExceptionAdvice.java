@@ -48,6 +48,19 @@ class UiExceptionAdvice {
 		return page(model, 400, "Bad request", e.getMessage());
 	}
 
+	@ExceptionHandler(org.openaims.common.UnprocessableException.class)
+	@ResponseStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+	String unprocessable(RuntimeException e, Model model) {
+		return page(model, 422, "Cannot be done this way", e.getMessage());
+	}
+
+	@ExceptionHandler(org.openaims.common.TooBusyException.class)
+	@ResponseStatus(HttpStatus.TOO_MANY_REQUESTS)
+	String busy(org.openaims.common.TooBusyException e, Model model, jakarta.servlet.http.HttpServletResponse response) {
+		response.setHeader("Retry-After", String.valueOf(Math.max(1, e.retryAfter().toSeconds())));
+		return page(model, 429, "Busy", e.getMessage());
+	}
+
 	@ExceptionHandler(AccessDeniedException.class)
 	@ResponseStatus(HttpStatus.FORBIDDEN)
 	String forbidden(AccessDeniedException e, Model model, jakarta.servlet.http.HttpServletRequest request) {
