@@ -139,7 +139,7 @@ class CompetenceController {
 		model.addAttribute("competence", new CompetenceDetails(c.person(), c.area(), c.roleDetail(), c.competence(),
 				c.evidence() == null ? null : c.evidence().id(), c.validUntil(), c.version()));
 		model.addAttribute("competenceId", id);
-		model.addAttribute("evidenceItems", recentEvidence());
+		model.addAttribute("evidenceItems", recentEvidence(c.evidence() == null ? null : c.evidence().id()));
 		return FORM;
 	}
 
@@ -169,6 +169,16 @@ class CompetenceController {
 
 	/** The newest evidence items to choose from (the evidence page finds older ones). */
 	private List<EvidenceView> recentEvidence() {
-		return evidence.list(EvidenceFilter.none(), new PageRequest(100, null, "-updated")).items();
+		return recentEvidence(null);
+	}
+
+	/** The newest evidence items, and the one the record has now even when it is older. */
+	private List<EvidenceView> recentEvidence(UUID current) {
+		List<EvidenceView> items = new java.util.ArrayList<>(evidence.list(EvidenceFilter.none(), new PageRequest(100, null, "-updated"))
+			.items());
+		if (current != null && items.stream().noneMatch(e -> e.id().equals(current))) {
+			items.add(0, evidence.get(current));
+		}
+		return items;
 	}
 }
