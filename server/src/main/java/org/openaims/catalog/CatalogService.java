@@ -191,15 +191,7 @@ public class CatalogService {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)
 	public org.openaims.common.Page<FrameworkView> frameworks(org.openaims.common.PageRequest request) {
-		String afterName = null;
-		UUID afterId = null;
-		if (request.after() != null && !request.after().isBlank()) {
-			String[] cursor = Cursors.decode(request.after(), 2);
-			afterName = cursor[0];
-			afterId = Cursors.uuid(cursor[1]);
-		}
-		return org.openaims.common.Page.cut(store.frameworks(afterName, afterId, request.effectiveLimit()), request.effectiveLimit(),
-				f -> Cursors.encode(f.name(), f.id().toString()));
+		return store.frameworks(request);
 	}
 
 	/** A page of a framework's nodes in document order; filters optional. */
@@ -208,12 +200,7 @@ public class CatalogService {
 	public org.openaims.common.Page<RequirementView> requirements(UUID frameworkId, String text, NodeKind kind, boolean assessableOnly,
 			org.openaims.common.PageRequest request) {
 		framework(frameworkId);
-		int after = -1;
-		if (request.after() != null && !request.after().isBlank()) {
-			after = Cursors.position(Cursors.decode(request.after(), 1)[0]);
-		}
-		return org.openaims.common.Page.cut(store.requirements(frameworkId, text, kind, assessableOnly, after, request.effectiveLimit()),
-				request.effectiveLimit(), r -> Cursors.encode(String.valueOf(r.position())));
+		return store.requirements(frameworkId, text, kind, assessableOnly, request);
 	}
 
 	/** A level of a framework's tree (the roots when {@code parentUrn} is null), with the number of children of each node. */

@@ -51,6 +51,12 @@ public final class SortOptions<T> {
 		return this;
 	}
 
+	/** A whole-number column (e.g. a position in a document). */
+	public SortOptions<T> integer(String key, String column, Function<T, Integer> value) {
+		columns.put(key, new Column<>(column, row -> String.valueOf(value.apply(row)), Kind.INTEGER));
+		return this;
+	}
+
 	/** A date column. */
 	public SortOptions<T> date(String key, String column, Function<T, LocalDate> value) {
 		columns.put(key, new Column<>(column, row -> value.apply(row).toString(), Kind.DATE));
@@ -153,6 +159,7 @@ public final class SortOptions<T> {
 					case TIMESTAMP -> Timestamp.from(Instant.parse(parts[2]));
 					case DATE -> Date.valueOf(LocalDate.parse(parts[2]));
 					case TEXT -> parts[2];
+					case INTEGER -> Integer.valueOf(parts[2]);
 				};
 			}
 			catch (IllegalArgumentException | DateTimeParseException e) {
@@ -190,7 +197,7 @@ public final class SortOptions<T> {
 	}
 
 	private enum Kind {
-		TEXT, TIMESTAMP, DATE
+		TEXT, TIMESTAMP, DATE, INTEGER
 	}
 
 	private record Column<T>(String column, Function<T, String> value, Kind kind) {

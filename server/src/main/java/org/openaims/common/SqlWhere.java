@@ -76,6 +76,11 @@ public final class SqlWhere {
 		return "%," + escapeLike(item) + ",%";
 	}
 
+	/** The LIKE pattern (with {@code ESCAPE '\\'}) that finds {@code text} anywhere, in lower case; for conditions {@link #containsText} cannot write. */
+	public static String containsPattern(String text) {
+		return "%" + escapeLike(text.strip().toLowerCase(Locale.ROOT)) + "%";
+	}
+
 	public String sql() {
 		return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
 	}

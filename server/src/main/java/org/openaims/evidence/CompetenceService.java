@@ -194,8 +194,10 @@ public class CompetenceService {
 		return views;
 	}
 
+	/** The view of a record in hand (just saved or loaded), with its evidence's summary. */
 	private CompetenceView view(Competence competence) {
-		return views(List.of(competence.id()), evidence.today()).get(competence.id());
+		UUID evidenceId = competence.evidenceId();
+		return competence.view(evidenceId == null ? null : evidence.summaries(Set.of(evidenceId)).get(evidenceId), evidence.today());
 	}
 
 	private Competence load(UUID id) {

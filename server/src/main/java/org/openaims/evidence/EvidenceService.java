@@ -96,8 +96,8 @@ public class EvidenceService {
 	@PreAuthorize("isAuthenticated()")
 	public EvidenceView add(@Valid EvidenceDetails details) {
 		requireAdder();
-		String owner = checked(details, null);
-		return view(items.save(Evidence.add(details, owner, links(details), null, null, CurrentUser.actor())));
+		Checked checked = checked(details, null);
+		return view(items.save(Evidence.add(details, checked.owner(), checked.links(), null, null, CurrentUser.actor())));
 	}
 
 	/**
@@ -110,10 +110,9 @@ public class EvidenceService {
 		if (details.kind() != EvidenceKind.FILE) {
 			throw new InvalidInputException("kind", "an upload is a FILE");
 		}
-		String owner = checked(details, null);
-		Evidence.Links links = links(details);
+		Checked checked = checked(details, null);
 		FileStore.Stored stored = files.storeEvidence(fileName, declaredType, content);
-		return view(items.save(Evidence.add(details, owner, links, stored, note, CurrentUser.actor())));
+		return view(items.save(Evidence.add(details, checked.owner(), checked.links(), stored, note, CurrentUser.actor())));
 	}
 
 	/** Uploads the next version of a file; the earlier ones stay readable. {@code validUntil} renews it when given. */
@@ -128,8 +127,8 @@ public class EvidenceService {
 	@PreAuthorize("isAuthenticated()")
 	public EvidenceView change(UUID id, @Valid EvidenceDetails details) {
 		Evidence evidence = loadForChange(id);
-		String owner = checked(details, evidence.owner());
-		evidence.change(details, owner, links(details), CurrentUser.actor());
+		Checked checked = checked(details, evidence.owner());
+		evidence.change(details, checked.owner(), checked.links(), CurrentUser.actor());
 		return view(items.save(evidence));
 	}
 
@@ -255,8 +254,10 @@ public class EvidenceService {
 		return loaded.stream().collect(Collectors.toMap(Evidence::id, e -> e.view(requirements, names, today)));
 	}
 
+	/** The view of an aggregate in hand (just saved or loaded): its links named, nothing read again. */
 	private EvidenceView view(Evidence evidence) {
-		return viewsOf(List.of(evidence.id()), today()).get(evidence.id());
+		Set<UUID> systemIds = evidence.systemIds();
+		return evidence.view(requirementRefs(evidence.requirementIds()), systemIds.isEmpty() ? Map.of() : systems.names(systemIds), today());
 	}
 
 	private Map<UUID, EvidenceView.RequirementRef> requirementRefs(Set<UUID> ids) {
@@ -310,8 +311,15 @@ public class EvidenceService {
 		throw new InvalidInputException(field, "must be a record as type:id, e.g. risk:3f2c…");
 	}
 
-	/** Checks what the item says of itself; returns its owner (the given one, else the current, else the caller). */
-	private String checked(EvidenceDetails d, String currentOwner) {
+	/** What {@link #checked} found: the owner and the links, resolved once. */
+	private record Checked(String owner, Evidence.Links links) {
+	}
+
+	/**
+	 * Checks what the item says of itself; returns its owner (the given one, else the current, else the
+	 * caller) and its links with the requirement references resolved.
+	 */
+	private Checked checked(EvidenceDetails d, String currentOwner) {
 		List<FieldProblem> problems = new ArrayList<>();
 		String owner = blankToNull(d.owner()) != null ? d.owner().strip() : currentOwner != null ? currentOwner : CurrentUser.username();
 		if (!owner.equals(currentOwner) && !users.isActive(owner)) {
@@ -348,13 +356,14 @@ public class EvidenceService {
 		if (d.kind() != EvidenceKind.RECORD && d.record() != null) {
 			problems.add(new FieldProblem("record", "only a RECORD refers to a record; link records with records"));
 		}
+		Set<UUID> requirements = new HashSet<>();
 		if (d.requirements() != null) {
 			for (String ref : d.requirements()) {
 				if (ref == null) {
 					continue;
 				}
 				try {
-					catalog.requirementFor(ref);
+					requirements.add(catalog.requirementFor(ref).id());
 				}
 				catch (NotFoundException e) {
 					problems.add(new FieldProblem("requirements", "no requirement or control '" + ref.strip()
@@ -368,19 +377,11 @@ public class EvidenceService {
 				.forEach(s -> problems.add(new FieldProblem("aiSystemIds", "no AI system has id " + s)));
 		}
 		InvalidInputException.throwIfAny(problems);
-		return owner;
-	}
-
-	private Evidence.Links links(EvidenceDetails d) {
-		Set<UUID> requirements = new HashSet<>();
-		if (d.requirements() != null) {
-			d.requirements().stream().filter(r -> r != null).forEach(r -> requirements.add(catalog.requirementFor(r).id()));
-		}
 		Set<UUID> aiSystems = d.aiSystemIds() == null ? Set.of() : d.aiSystemIds().stream().filter(s -> s != null)
 			.collect(Collectors.toSet());
 		Set<String> records = d.records() == null ? Set.of() : d.records().stream().filter(r -> r != null).map(Object::toString)
 			.collect(Collectors.toSet());
-		return new Evidence.Links(requirements, aiSystems, records);
+		return new Checked(owner, new Evidence.Links(requirements, aiSystems, records));
 	}
 
 	private static boolean webAddress(String url) {

@@ -96,12 +96,7 @@ public class FileStore {
 			throw new UncheckedIOException(e);
 		}
 		finally {
-			try {
-				Files.deleteIfExists(temporary);
-			}
-			catch (IOException e) {
-				// a leftover scratch file is removed with the next upload's directory clean-up at worst
-			}
+			discard(temporary);
 		}
 	}
 
@@ -118,12 +113,17 @@ public class FileStore {
 			throw new UncheckedIOException(e);
 		}
 		finally {
-			try {
-				Files.deleteIfExists(temporary);
-			}
-			catch (IOException e) {
-				// see above
-			}
+			discard(temporary);
+		}
+	}
+
+	/** Removes a scratch file (moved into the blob store already, or refused). */
+	private static void discard(Path temporary) {
+		try {
+			Files.deleteIfExists(temporary);
+		}
+		catch (IOException e) {
+			// a scratch file left behind costs disk space only
 		}
 	}
 

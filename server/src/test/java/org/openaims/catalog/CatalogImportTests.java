@@ -310,6 +310,24 @@ class CatalogImportTests {
 			.get("refId").asString()).isEqualTo("AC-2(10)");
 	}
 
+	@Test
+	void theCatalogListsPageAndRefuseBadCursorsAndIds() {
+		JsonNode first = api.body(api.get(manager, "/api/v1/frameworks?limit=1"), HttpStatus.OK);
+		assertThat(first.get("items").size()).isEqualTo(1);
+		JsonNode second = api.body(api.get(manager, "/api/v1/frameworks?limit=1&after=" + first.get("next").asString()), HttpStatus.OK);
+		assertThat(second.get("items").get(0).get("id").asString()).isNotEqualTo(first.get("items").get(0).get("id").asString());
+		String builtIn = jdbc.sql("SELECT CAST(id AS VARCHAR(36)) FROM frameworks WHERE source = 'BUILT_IN'").query(String.class).single();
+		JsonNode nodes = api.body(api.get(manager, "/api/v1/frameworks/" + builtIn + "/requirements?limit=10"), HttpStatus.OK);
+		JsonNode next = api.body(api.get(manager, "/api/v1/frameworks/" + builtIn + "/requirements?limit=10&after=" + nodes.get("next")
+			.asString()), HttpStatus.OK);
+		assertThat(next.get("items").get(0).get("position").asInt()).isGreaterThan(nodes.get("items").get(9).get("position").asInt());
+		api.problem(api.get(manager, "/api/v1/frameworks?after=not-a-cursor"), HttpStatus.BAD_REQUEST, "after", null);
+		api.problem(api.get(manager, "/api/v1/frameworks/" + builtIn + "/requirements?after=bm9wZQ"), HttpStatus.BAD_REQUEST, "after", null);
+		assertThat(api.get(manager, "/api/v1/frameworks/" + builtIn + "/requirements?limit=0")).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(api.delete(manager, "/api/v1/frameworks/not-an-id")).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(api.delete(manager, "/api/v1/frameworks/" + UUID.randomUUID())).hasStatus(HttpStatus.NOT_FOUND);
+	}
+
 	private void refused(String library, String text) {
 		long before = jdbc.sql("SELECT COUNT(*) FROM frameworks").query(Long.class).single();
 		api.problem(api.postBytes(manager, "/api/v1/frameworks", "application/yaml", library.getBytes(StandardCharsets.UTF_8)),

@@ -20,6 +20,9 @@ import org.openaims.catalog.MappingSetView;
 import org.openaims.catalog.NodeKind;
 import org.openaims.catalog.Relationship;
 import org.openaims.catalog.RequirementView;
+import org.openaims.common.Page;
+import org.openaims.common.PageRequest;
+import org.openaims.common.SortOptions;
 import org.openaims.common.SqlWhere;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -127,26 +130,37 @@ public class CatalogStore {
 
 	/** A framework's nodes in document order, optionally only assessable ones, of one kind, or matching a text. */
 	public List<RequirementView> requirements(UUID frameworkId, String text, NodeKind kind, boolean assessableOnly) {
-		return requirements(frameworkId, text, kind, assessableOnly, -1, Integer.MAX_VALUE - 1);
+		SqlWhere where = nodesWhere(frameworkId, text, kind, assessableOnly);
+		return jdbc.sql("SELECT " + NODE_COLUMNS + " FROM requirement_nodes" + where.sql() + " ORDER BY position")
+			.params(where.params())
+			.query(CatalogStore::node)
+			.list();
 	}
 
-	/** The nodes after document position {@code afterPosition}, at most {@code limit} + 1 (to know whether more follow). */
-	public List<RequirementView> requirements(UUID frameworkId, String text, NodeKind kind, boolean assessableOnly, int afterPosition,
-			int limit) {
+	private static final SortOptions<RequirementView> NODE_ORDER = SortOptions.<RequirementView>by("id", RequirementView::id, "position")
+		.integer("position", "position", RequirementView::position);
+
+	private static final SortOptions<FrameworkView> FRAMEWORK_ORDER = SortOptions.<FrameworkView>by("f.id", FrameworkView::id, "name")
+		.text("name", "f.name", FrameworkView::name);
+
+	/** A page of a framework's nodes in document order. */
+	public Page<RequirementView> requirements(UUID frameworkId, String text, NodeKind kind, boolean assessableOnly, PageRequest request) {
+		SqlWhere where = nodesWhere(frameworkId, text, kind, assessableOnly);
+		SortOptions<RequirementView>.Sorting sorting = NODE_ORDER.apply(new PageRequest(request.limit(), request.after(), null), where);
+		return sorting.page(jdbc.sql("SELECT " + NODE_COLUMNS + " FROM requirement_nodes" + where.sql() + sorting.orderByAndLimit())
+			.params(where.params())
+			.query(CatalogStore::node)
+			.list());
+	}
+
+	private static SqlWhere nodesWhere(UUID frameworkId, String text, NodeKind kind, boolean assessableOnly) {
 		SqlWhere where = new SqlWhere().and("framework_id = :framework", "framework", frameworkId)
 			.and("kind = :kind", "kind", kind)
 			.containsText("q", text, "ref_id", "name", "description");
 		if (assessableOnly) {
 			where.and("assessable = TRUE");
 		}
-		if (afterPosition >= 0) {
-			where.and("position > :after", "after", afterPosition);
-		}
-		return jdbc.sql("SELECT " + NODE_COLUMNS + " FROM requirement_nodes" + where.sql() + " ORDER BY position"
-				+ (limit < Integer.MAX_VALUE - 1 ? " LIMIT " + (limit + 1) : ""))
-			.params(where.params())
-			.query(CatalogStore::node)
-			.list();
+		return where;
 	}
 
 	/** A level of the tree: the nodes under {@code parentUrn} (the roots when null), with how many children each has. */
@@ -165,12 +179,13 @@ public class CatalogStore {
 	}
 
 	/** A page of frameworks by name, then id. */
-	public List<FrameworkView> frameworks(String afterName, UUID afterId, int limit) {
-		return jdbc.sql("SELECT " + FRAMEWORK_COLUMNS + " FROM frameworks f"
-				+ (afterName == null ? "" : " WHERE (f.name, f.id) > (:name, :id)") + " ORDER BY f.name, f.id LIMIT " + (limit + 1))
-			.params(afterName == null ? Map.of() : Map.of("name", afterName, "id", afterId))
+	public Page<FrameworkView> frameworks(PageRequest request) {
+		SqlWhere where = new SqlWhere();
+		SortOptions<FrameworkView>.Sorting sorting = FRAMEWORK_ORDER.apply(new PageRequest(request.limit(), request.after(), null), where);
+		return sorting.page(jdbc.sql("SELECT " + FRAMEWORK_COLUMNS + " FROM frameworks f" + where.sql() + sorting.orderByAndLimit())
+			.params(where.params())
 			.query(CatalogStore::framework)
-			.list();
+			.list());
 	}
 
 	public Optional<RequirementView> requirement(UUID id) {

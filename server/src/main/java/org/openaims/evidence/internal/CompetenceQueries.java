@@ -11,7 +11,6 @@ import org.openaims.common.PageRequest;
 import org.openaims.common.SortOptions;
 import org.openaims.common.SqlWhere;
 import org.openaims.evidence.CompetenceFilter;
-import org.openaims.evidence.Validity;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -53,15 +52,7 @@ public class CompetenceQueries {
 				filter.person() == null || filter.person().isBlank() ? null : filter.person().strip())
 			.and("c.area = :area", "area", filter.area() == null ? null : filter.area().name())
 			.containsText("q", filter.q(), "c.competence", "COALESCE(c.role_detail, '')", "c.person");
-		if (filter.validity() != null) {
-			switch (filter.validity()) {
-				case EXPIRED -> where.and("c.valid_until < :today", "today", today);
-				case EXPIRING -> where.and("c.valid_until >= :today AND c.valid_until <= :soon", "today", today)
-					.param("soon", today.plusDays(Validity.EXPIRING_DAYS));
-				case VALID -> where.and("c.valid_until > :soon", "soon", today.plusDays(Validity.EXPIRING_DAYS));
-				case NO_EXPIRY -> where.and("c.valid_until IS NULL");
-			}
-		}
+		ValidityFilter.apply(where, filter.validity(), "c.valid_until", "c.valid_until", today);
 		return where;
 	}
 

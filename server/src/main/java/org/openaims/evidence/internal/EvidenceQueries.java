@@ -66,22 +66,13 @@ public class EvidenceQueries {
 					"sys", filter.aiSystemId() == null ? null : filter.aiSystemId().toString())
 			.and("(EXISTS (SELECT 1 FROM evidence_links l WHERE l.evidence_id = e.id AND l.target_type = 'RECORD' AND l.target_id = :rec)"
 					+ " OR (e.record_type || ':' || e.record_id) = :rec)", "rec", filter.record());
-		if (filter.validity() != null) {
-			switch (filter.validity()) {
-				case EXPIRED -> where.and("e.expires_on < :today", "today", today);
-				case EXPIRING -> where.and("e.expires_on >= :today AND e.expires_on <= :soon", "today", today)
-					.param("soon", today.plusDays(Validity.EXPIRING_DAYS));
-				case VALID -> where.and("e.expires_on > :soon AND e.valid_until IS NOT NULL", "soon", today.plusDays(Validity.EXPIRING_DAYS));
-				case NO_EXPIRY -> where.and("e.valid_until IS NULL");
-			}
-		}
+		ValidityFilter.apply(where, filter.validity(), "e.expires_on", "e.valid_until", today);
 		if (filter.expiringWithin() != null) {
 			where.and("e.expires_on >= :from AND e.expires_on <= :until", "from", today).param("until",
 					today.plusDays(filter.expiringWithin()));
 		}
 		if (filter.q() != null && !filter.q().isBlank()) {
-			String pattern = "%" + filter.q().strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-				.replace("_", "\\_") + "%";
+			String pattern = SqlWhere.containsPattern(filter.q());
 			where.and("(LOWER(e.title) LIKE :q ESCAPE '\\' OR LOWER(COALESCE(e.description, '')) LIKE :q ESCAPE '\\'"
 					+ " OR LOWER(COALESCE(e.url, '')) LIKE :q ESCAPE '\\'"
 					+ " OR EXISTS (SELECT 1 FROM evidence_versions v WHERE v.evidence_id = e.id AND LOWER(v.file_name) LIKE :q ESCAPE '\\'))",

@@ -108,17 +108,12 @@ public final class UploadChecks {
 		if (REGISTRY.isInstanceOf(declared, content)) {
 			return true; // the declaration refines what the content shows: a DOCX is a ZIP, CSV is text
 		}
-		if (content.equals(MediaType.TEXT_PLAIN)) {
-			// plain text is what any text format looks like without its name: JSON, Markdown, CSV, YAML
-			String type = declared.toString();
-			return declared.getType().equals("text") && !isActive(declared) || type.equals("application/json")
-					|| type.equals("application/x-yaml") || type.equals("application/yaml") || type.equals("application/xml");
-		}
-		if (content.equals(MediaType.OCTET_STREAM)) {
-			// unrecognized bytes: only a declaration that claims no particular format could be true
-			return false;
-		}
-		return false;
+		// Plain text is what any text format looks like without its name (JSON, Markdown, CSV, YAML); unrecognized
+		// bytes, or any other content, match only a declaration the registry says they refine.
+		String type = declared.toString();
+		return content.equals(MediaType.TEXT_PLAIN) && (declared.getType().equals("text") && !isActive(declared)
+				|| type.equals("application/json") || type.equals("application/x-yaml") || type.equals("application/yaml")
+				|| type.equals("application/xml"));
 	}
 
 	/** Text types a browser runs. */
