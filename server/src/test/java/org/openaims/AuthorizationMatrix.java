@@ -215,6 +215,43 @@ final class AuthorizationMatrix {
 			GET    /api/v1/competences/{id}/history                        401   200   200   200   200   200   200   200   200
 			POST   /api/v1/competences                                     401   201   201   403   403   403   403   403   403
 			PUT    /api/v1/competences/{id}                                401   200   200   403   403   403   403   403   403
+			# -- lifecycle: test runs, thresholds, changes, the release gate, deployments ---------------------------------------
+			GET    /api/v1/test-runs                                       401   200   200   200   200   200   200   200   200
+			GET    /api/v1/test-runs/{id}                                  401   200   200   200   200   200   200   200   200
+			GET    /api/v1/test-runs/{id}/failures                         401   200   200   200   200   200   200   200   200
+			GET    /api/v1/test-runs/{id}/history                          401   200   200   200   200   200   200   200   200
+			GET    /api/v1/test-runs/{id}/evaluation                       401   200   200   200   200   200   200   200   200
+			POST   /api/v1/test-runs                                       401   201   201   201   403   403   403   201   403
+			GET    /api/v1/metric-thresholds                               401   200   200   200   200   200   200   200   200
+			GET    /api/v1/metric-thresholds/{id}                          401   200   200   200   200   200   200   200   200
+			GET    /api/v1/metric-thresholds/{id}/history                  401   200   200   200   200   200   200   200   200
+			GET    /api/v1/metric-trends                                   401   200   200   200   200   200   200   200   200
+			POST   /api/v1/metric-thresholds                        own    401   201   201   201   403   403   403   403   403
+			POST   /api/v1/metric-thresholds                        other  401   201   201   403   403   403   403   403   403
+			GET    /api/v1/gate-policies                                   401   200   200   200   200   200   200   200   200
+			GET    /api/v1/gate-policies/{id}                              401   200   200   200   200   200   200   200   200
+			GET    /api/v1/gate-policies/{id}/history                      401   200   200   200   200   200   200   200   200
+			POST   /api/v1/gate-policies                                   401   201   201   403   403   403   403   403   403
+			POST   /api/v1/gate-policies/check                             401   200   200   200   200   200   200   200   200
+			GET    /api/v1/changes                                         401   200   200   200   200   200   200   200   200
+			GET    /api/v1/changes/{id}                                    401   200   200   200   200   200   200   200   200
+			GET    /api/v1/changes/{id}/history                            401   200   200   200   200   200   200   200   200
+			GET    /api/v1/changes/{id}/gate                               401   200   200   200   200   200   200   200   200
+			POST   /api/v1/changes                                  own    401   201   201   201   403   403   403   201   403
+			POST   /api/v1/changes                                  other  401   201   201   403   403   403   403   201   403
+			PUT    /api/v1/changes/{id}                                    401   200   200   403   403   403   403   403   403
+			POST   /api/v1/changes/{id}/submit                             401   200   200   403   403   403   403   403   403
+			POST   /api/v1/changes/{id}/cancel                             401   200   200   403   403   403   403   403   403
+			POST   /api/v1/changes/{id}/gate                               401   201   201   201   403   201   403   201   403
+			GET    /api/v1/gate-decisions                                  401   200   200   200   200   200   200   200   200
+			GET    /api/v1/gate-decisions/{id}                             401   200   200   200   200   200   200   200   200
+			GET    /api/v1/gate-decisions/{id}/statement                   401   200   200   200   200   200   200   200   200
+			GET    /api/v1/deployments                                     401   200   200   200   200   200   200   200   200
+			GET    /api/v1/deployments/timeline                            401   200   200   200   200   200   200   200   200
+			GET    /api/v1/deployments/{id}                                401   200   200   200   200   200   200   200   200
+			GET    /api/v1/deployments/{id}/history                        401   200   200   200   200   200   200   200   200
+			POST   /api/v1/deployments                                     401   201   201   201   403   403   403   201   403
+			POST   /api/v1/deployments/rollbacks                           401   201   201   201   403   403   403   201   403
 			# -- ledger -------------------------------------------------------------------------------------------------------
 			GET    /api/v1/ledger/checkpoints                              401   200   200   403   403   403   200   403   403
 			GET    /api/v1/ledger/checkpoints/latest                       401   200   200   403   403   403   200   403   403
@@ -321,6 +358,13 @@ final class AuthorizationMatrix {
 			POST   /impact-assessments/{id}/submit                  own    login 302   302   302   302   403   403   403   403
 			POST   /impact-assessments/{id}/submit                  other  login 302   302   403   302   403   403   403   403
 			POST   /ledger/verify                                          login 200   200   403   403   403   200   403   403
+			POST   /lifecycle/changes/new                           own    login 302   302   302   403   403   403   302   403
+			POST   /lifecycle/changes/new                           other  login 302   302   403   403   403   403   302   403
+			POST   /lifecycle/changes/{id}/submit                          login 302   302   403   403   403   403   403   403
+			POST   /lifecycle/changes/{id}/gate                            login 302   302   302   403   302   403   302   403
+			POST   /lifecycle/systems/{id}/thresholds               own    login 302   302   302   403   403   403   403   403
+			POST   /lifecycle/systems/{id}/thresholds               other  login 302   302   403   403   403   403   403   403
+			POST   /lifecycle/gate-policies                                login 302   302   403   403   403   403   403   403
 			POST   /evidence/new                                           login 302   302   302   302   403   403   302   403
 			POST   /evidence/{id}/edit                              own    login 302   302   302   302   302   302   302   302
 			POST   /evidence/{id}/edit                              other  login 302   302   403   403   403   403   403   403

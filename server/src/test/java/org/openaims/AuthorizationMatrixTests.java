@@ -650,6 +650,95 @@ class AuthorizationMatrixTests {
 			body.put("competence", "changed " + next());
 			return new Cell(() -> put(who, "/api/v1/competences/" + id, body));
 		});
+		// lifecycle
+		reads("GET /api/v1/test-runs", () -> "/api/v1/test-runs");
+		reads("GET /api/v1/test-runs/{id}", () -> "/api/v1/test-runs/" + testRun(system(admin.username())));
+		reads("GET /api/v1/test-runs/{id}/failures", () -> "/api/v1/test-runs/" + testRun(system(admin.username())) + "/failures");
+		reads("GET /api/v1/test-runs/{id}/history", () -> "/api/v1/test-runs/" + testRun(system(admin.username())) + "/history");
+		reads("GET /api/v1/test-runs/{id}/evaluation", () -> "/api/v1/test-runs/" + testRun(system(admin.username())) + "/evaluation");
+		write("POST /api/v1/test-runs", (who, own) -> {
+			String system = system(admin.username());
+			return new Cell(() -> uploadPart(who, "/api/v1/test-runs", "reports", "TEST-m.xml", junitReport(), "aiSystemId", system, "version",
+					"1." + next()));
+		});
+		reads("GET /api/v1/metric-thresholds", () -> "/api/v1/metric-thresholds?aiSystem=" + system(admin.username()));
+		reads("GET /api/v1/metric-thresholds/{id}", () -> "/api/v1/metric-thresholds/" + thresholds(system(admin.username())));
+		reads("GET /api/v1/metric-thresholds/{id}/history", () -> "/api/v1/metric-thresholds/" + thresholds(system(admin.username())) + "/history");
+		reads("GET /api/v1/metric-trends", () -> "/api/v1/metric-trends?aiSystem=" + system(admin.username()));
+		write("POST /api/v1/metric-thresholds", (who, own) -> {
+			String system = system(owner(who, own));
+			return new Cell(() -> post(who, "/api/v1/metric-thresholds", thresholdsBody(system)));
+		});
+		reads("GET /api/v1/gate-policies", () -> "/api/v1/gate-policies");
+		reads("GET /api/v1/gate-policies/{id}", () -> "/api/v1/gate-policies/" + gatePolicy());
+		reads("GET /api/v1/gate-policies/{id}/history", () -> "/api/v1/gate-policies/" + gatePolicy() + "/history");
+		write("POST /api/v1/gate-policies", (who, own) -> new Cell(() -> post(who, "/api/v1/gate-policies", Map.of("source", GATE_POLICY))));
+		read("POST /api/v1/gate-policies/check", (who, own) -> new Cell(() -> post(who, "/api/v1/gate-policies/check", Map.of("source", GATE_POLICY))));
+		reads("GET /api/v1/changes", () -> "/api/v1/changes");
+		reads("GET /api/v1/changes/{id}", () -> "/api/v1/changes/" + change(system(admin.username())));
+		reads("GET /api/v1/changes/{id}/history", () -> "/api/v1/changes/" + change(system(admin.username())) + "/history");
+		reads("GET /api/v1/changes/{id}/gate", () -> "/api/v1/changes/" + change(system(admin.username())) + "/gate");
+		write("POST /api/v1/changes", (who, own) -> {
+			String system = system(owner(who, own));
+			return new Cell(() -> post(who, "/api/v1/changes", changeBody(system)));
+		});
+		write("PUT /api/v1/changes/{id}", (who, own) -> {
+			String system = system(admin.username());
+			String id = change(system);
+			Map<String, Object> body = new HashMap<>(changeBody(system));
+			body.put("toVersion", api.body(api.get(admin, "/api/v1/changes/" + id), HttpStatus.OK).get("toVersion").asString());
+			body.put("description", "changed " + next());
+			return new Cell(() -> put(who, "/api/v1/changes/" + id, body));
+		});
+		write("POST /api/v1/changes/{id}/submit", (who, own) -> {
+			String id = change(system(admin.username()));
+			return new Cell(() -> post(who, "/api/v1/changes/" + id + "/submit", Map.of()));
+		});
+		write("POST /api/v1/changes/{id}/cancel", (who, own) -> {
+			String id = change(system(admin.username()));
+			return new Cell(() -> post(who, "/api/v1/changes/" + id + "/cancel", Map.of("reason", "not needed")));
+		});
+		write("POST /api/v1/changes/{id}/gate", (who, own) -> {
+			String id = change(system(admin.username()));
+			return new Cell(() -> post(who, "/api/v1/changes/" + id + "/gate", Map.of()));
+		});
+		reads("GET /api/v1/gate-decisions", () -> "/api/v1/gate-decisions");
+		reads("GET /api/v1/gate-decisions/{id}", () -> "/api/v1/gate-decisions/" + gateDecision(change(system(admin.username()))));
+		reads("GET /api/v1/gate-decisions/{id}/statement",
+				() -> "/api/v1/gate-decisions/" + gateDecision(change(system(admin.username()))) + "/statement");
+		reads("GET /api/v1/deployments", () -> "/api/v1/deployments");
+		reads("GET /api/v1/deployments/timeline", () -> "/api/v1/deployments/timeline?aiSystem=" + system(admin.username()));
+		reads("GET /api/v1/deployments/{id}", () -> "/api/v1/deployments/" + deployment(change(system(admin.username()))));
+		reads("GET /api/v1/deployments/{id}/history", () -> "/api/v1/deployments/" + deployment(change(system(admin.username()))) + "/history");
+		write("POST /api/v1/deployments", (who, own) -> {
+			String system = system(admin.username());
+			return new Cell(() -> post(who, "/api/v1/deployments", Map.of("aiSystemId", system, "version", "2." + next(), "environment",
+					"production")));
+		});
+		write("POST /api/v1/deployments/rollbacks", (who, own) -> {
+			String change = change(system(admin.username()));
+			deployment(change);
+			return new Cell(() -> post(who, "/api/v1/deployments/rollbacks", Map.of("changeId", change, "environment", "production",
+					"reason", "accuracy dropped")));
+		});
+		write("POST /lifecycle/changes/new", (who, own) -> {
+			String system = system(owner(who, own));
+			return new Cell(() -> form(who, "/lifecycle/changes/new", "aiSystemId", system, "fromVersion", "1.0", "toVersion", "2." + next(),
+					"type", "MODEL_RETRAINED", "title", "Form change " + next(), "significance", "MINOR"));
+		});
+		write("POST /lifecycle/changes/{id}/submit", (who, own) -> {
+			String id = change(system(admin.username()));
+			return new Cell(() -> form(who, "/lifecycle/changes/" + id + "/submit"));
+		});
+		write("POST /lifecycle/changes/{id}/gate", (who, own) -> {
+			String id = change(system(admin.username()));
+			return new Cell(() -> form(who, "/lifecycle/changes/" + id + "/gate"));
+		});
+		write("POST /lifecycle/systems/{id}/thresholds", (who, own) -> {
+			String system = system(owner(who, own));
+			return new Cell(() -> form(who, "/lifecycle/systems/" + system + "/thresholds", "thresholdText", "accuracy >= 0.9"));
+		});
+		write("POST /lifecycle/gate-policies", (who, own) -> new Cell(() -> form(who, "/lifecycle/gate-policies", "source", GATE_POLICY)));
 		write("POST /evidence/new", (who, own) -> new Cell(() -> form(who, "/evidence/new", "kind", "NOTE", "title", "Form note " + next(),
 				"description", "checked", "owner", ownerOf(who))));
 		write("POST /evidence/{id}/edit", (who, own) -> {
@@ -1191,6 +1280,68 @@ class AuthorizationMatrixTests {
 
 	private String competence() {
 		return api.body(api.post(admin, "/api/v1/competences", competenceBody()), HttpStatus.CREATED).get("id").asString();
+	}
+
+	static final String GATE_POLICY = "tiers:\n  HIGH:\n    tests: {failureBudget: 0}\n";
+
+	private byte[] junitReport() {
+		return ("<testsuite name=\"m\"><testcase name=\"t" + next() + "\"/></testsuite>").getBytes(StandardCharsets.UTF_8);
+	}
+
+	private String testRun(String system) {
+		return api.body(api.upload(admin, "/api/v1/test-runs", "reports", "TEST-a.xml", "application/xml", junitReport(), "aiSystemId", system,
+				"version", "1.0"), HttpStatus.CREATED).get("id").asString();
+	}
+
+	private Map<String, Object> thresholdsBody(String system) {
+		return Map.of("aiSystemId", system, "thresholds", List.of(Map.of("metric", "accuracy", "direction", "AT_LEAST", "bound", 0.9)));
+	}
+
+	private String thresholds(String system) {
+		return api.body(api.post(admin, "/api/v1/metric-thresholds", thresholdsBody(system)), HttpStatus.CREATED).get("id").asString();
+	}
+
+	private String gatePolicy() {
+		return api.body(api.post(admin, "/api/v1/gate-policies", Map.of("source", GATE_POLICY)), HttpStatus.CREATED).get("id").asString();
+	}
+
+	private Map<String, Object> changeBody(String system) {
+		return Map.of("aiSystemId", system, "fromVersion", "1.0", "toVersion", "2." + next(), "type", "MODEL_RETRAINED", "title",
+				"Retrain " + next(), "significance", "MINOR", "rollbackPlan", Map.of("steps", "Redeploy 1.0", "triggerCriteria", "errors up",
+						"owner", admin.username(), "tested", false));
+	}
+
+	private String change(String system) {
+		return api.body(api.post(admin, "/api/v1/changes", changeBody(system)), HttpStatus.CREATED).get("id").asString();
+	}
+
+	private String gateDecision(String change) {
+		return api.body(api.post(admin, "/api/v1/changes/" + change + "/gate", Map.of()), HttpStatus.CREATED).get("id").asString();
+	}
+
+	/** The change's version deployed to production (without a gate decision). */
+	private String deployment(String change) {
+		JsonNode c = api.body(api.get(admin, "/api/v1/changes/" + change), HttpStatus.OK);
+		return api.body(api.post(admin, "/api/v1/deployments", Map.of("aiSystemId", c.get("aiSystemId").asString(), "version",
+				c.get("toVersion").asString(), "environment", "production", "changeId", change)), HttpStatus.CREATED).get("id").asString();
+	}
+
+	/** A multipart upload of one part with form fields, as the cell's user. */
+	private MvcTestResult uploadPart(Who who, String uri, String part, String name, byte[] content, String... fields) {
+		MockMvcTester.MockMultipartMvcRequestBuilder request = mvc.post().uri(uri).multipart()
+			.file(new MockMultipartFile(part, name, "application/xml", content));
+		for (int i = 0; i + 1 < fields.length; i += 2) {
+			request.param(fields[i], fields[i + 1]);
+		}
+		int n = next();
+		request.with(r -> {
+			r.setRemoteAddr("10.77." + (n / 250) % 250 + "." + (1 + n % 250));
+			return r;
+		});
+		if (!who.anonymous()) {
+			request.header("Authorization", who.user().bearer());
+		}
+		return request.exchange();
 	}
 
 	/** A multipart upload of a text file with form fields, as the cell's user. */

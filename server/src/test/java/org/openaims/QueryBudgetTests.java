@@ -127,6 +127,18 @@ class QueryBudgetTests {
 
 	String requirement;
 
+	String testRun;
+
+	String failingRun;
+
+	String change;
+
+	String deployment;
+
+	String thresholds;
+
+	String gatePolicy;
+
 	int sequence;
 
 	/** How each list operation is reached: a URI with its path filled in; paged lists are also read page by page. */
@@ -213,7 +225,33 @@ class QueryBudgetTests {
 			for (int failure = 0; failure < 6; failure++) {
 				throttle.failed(subject, "10.2." + i + ".1", "bad password");
 			}
+			// lifecycle: a run with metrics, thresholds, a change linking the run, a decision and a deployment
+			testRun = api.body(api.upload(manager, "/api/v1/test-runs", "reports", "TEST-" + i + ".xml", "application/xml",
+					("<testsuite name=\"s\"><testcase name=\"a\"/><testcase name=\"b\"><failure message=\"m\"/></testcase></testsuite>")
+						.getBytes(java.nio.charset.StandardCharsets.UTF_8), "aiSystemId", system, "version", "2." + i), HttpStatus.CREATED)
+				.get("id").asString();
+			thresholds = api.body(api.post(manager, "/api/v1/metric-thresholds", Map.of("aiSystemId", system, "thresholds",
+					List.of(Map.of("metric", "accuracy", "direction", "AT_LEAST", "bound", 0.9)))), HttpStatus.CREATED).get("id").asString();
+			change = api.body(api.post(manager, "/api/v1/changes", Map.of("aiSystemId", system, "fromVersion", "2." + i, "toVersion",
+					"3." + i, "type", "DATA_CHANGED", "title", "Change " + next(), "significance", "MINOR", "testRunIds", List.of(testRun),
+					"rollbackPlan", Map.of("steps", "redeploy", "triggerCriteria", "errors", "owner", manager.username(), "tested", false))),
+					HttpStatus.CREATED).get("id").asString();
+			String decision = api.body(api.post(manager, "/api/v1/changes/" + change + "/gate", Map.of()), HttpStatus.CREATED).get("id")
+				.asString();
+			deployment = api.body(api.post(manager, "/api/v1/deployments", Map.of("aiSystemId", system, "version", "3." + i, "environment",
+					"production", "gateDecisionId", decision)), HttpStatus.CREATED).get("id").asString();
 			checkpoint();
+		}
+		StringBuilder failing = new StringBuilder("<testsuite name=\"s\">");
+		for (int c = 0; c < 3 * PAGE; c++) {
+			failing.append("<testcase name=\"c").append(c).append("\"><failure message=\"m\">trace</failure></testcase>");
+		}
+		failingRun = api.body(api.upload(manager, "/api/v1/test-runs", "reports", "TEST-failing.xml", "application/xml",
+				failing.append("</testsuite>").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), "aiSystemId", system, "version", "9.9"),
+				HttpStatus.CREATED).get("id").asString();
+		for (int i = 0; i < 3; i++) {
+			gatePolicy = api.body(api.post(admin, "/api/v1/gate-policies", Map.of("source", "tiers:\n  HIGH:\n    tests: {failureBudget: " + i + "}\n")),
+					HttpStatus.CREATED).get("id").asString();
 		}
 		for (int i = 0; i < 12; i++) { // published policies whose review date has passed
 			String id = api.body(api.post(manager, "/api/v1/policies", Map.of("title", "Published " + next(), "owner", manager.username(),
@@ -296,6 +334,18 @@ class QueryBudgetTests {
 		list("/api/v1/responsibilities/{type}/{ref}/history", () -> "/api/v1/responsibilities/AI_SYSTEM/" + raciSystem + "/history");
 		list("/api/v1/soa/{id}/history", () -> "/api/v1/soa/" + soa + "/history");
 		list("/api/v1/soa/{id}/diff", () -> "/api/v1/soa/" + soa + "/diff?from=1&to=2");
+		paged("/api/v1/test-runs");
+		paged("/api/v1/changes");
+		paged("/api/v1/deployments");
+		paged("/api/v1/gate-decisions");
+		reaches.put("/api/v1/test-runs/{id}/failures", new Reach(() -> "/api/v1/test-runs/" + failingRun + "/failures", true, () -> admin));
+		list("/api/v1/test-runs/{id}/history", () -> "/api/v1/test-runs/" + testRun + "/history");
+		list("/api/v1/changes/{id}/history", () -> "/api/v1/changes/" + change + "/history");
+		list("/api/v1/deployments/{id}/history", () -> "/api/v1/deployments/" + deployment + "/history");
+		list("/api/v1/metric-thresholds", () -> "/api/v1/metric-thresholds?aiSystem=" + system);
+		list("/api/v1/metric-thresholds/{id}/history", () -> "/api/v1/metric-thresholds/" + thresholds + "/history");
+		list("/api/v1/gate-policies", () -> "/api/v1/gate-policies");
+		list("/api/v1/gate-policies/{id}/history", () -> "/api/v1/gate-policies/" + gatePolicy + "/history");
 	}
 
 	@Test

@@ -30,6 +30,34 @@ final class ApiClient {
 		this.token = token;
 	}
 
+	/** The id of an AI system given by id or by its exact name (any case); an error when none or several match. */
+	String systemId(String system) throws IOException, InterruptedException {
+		if (system.strip().matches("[0-9a-fA-F-]{36}")) {
+			return system.strip();
+		}
+		java.util.List<String> matches = new java.util.ArrayList<>();
+		String after = null;
+		do {
+			Map<String, String> query = new java.util.LinkedHashMap<>();
+			query.put("q", system.strip());
+			query.put("limit", "500");
+			query.put("after", after);
+			JsonNode page = get("/api/v1/ai-systems", query);
+			page.get("items").forEach(s -> {
+				if (s.get("name").asString().equalsIgnoreCase(system.strip())) {
+					matches.add(s.get("id").asString());
+				}
+			});
+			after = page.hasNonNull("next") ? page.get("next").asString() : null;
+		}
+		while (after != null);
+		if (matches.size() != 1) {
+			throw new IOException(matches.isEmpty() ? "no AI system is named '" + system + "'"
+					: matches.size() + " AI systems are named '" + system + "'; give its id");
+		}
+		return matches.get(0);
+	}
+
 	JsonNode get(String path, Map<String, String> query) throws IOException, InterruptedException {
 		return send(request(path + queryString(query)).GET());
 	}
@@ -90,7 +118,17 @@ final class ApiClient {
 		return builder;
 	}
 
+	/** The body of a GET as text, unparsed (a download). */
+	String getText(String path) throws IOException, InterruptedException {
+		return sendText(request(path).GET());
+	}
+
 	private JsonNode send(HttpRequest.Builder request) throws IOException, InterruptedException {
+		String body = sendText(request);
+		return body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body);
+	}
+
+	private String sendText(HttpRequest.Builder request) throws IOException, InterruptedException {
 		HttpResponse<String> response;
 		try {
 			response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -102,7 +140,7 @@ final class ApiClient {
 		if (response.statusCode() >= 400) {
 			throw new ApiException(response.statusCode(), describe(response.statusCode(), body));
 		}
-		return body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body);
+		return body;
 	}
 
 	/** A request the server refused, with its status. */

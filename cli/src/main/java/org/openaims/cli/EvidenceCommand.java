@@ -85,7 +85,7 @@ final class EvidenceCommand {
 			optional(parts, "effectiveTo", effectiveTo);
 			requirements.forEach(r -> parts.add(ApiClient.Part.field("requirements", r)));
 			for (String system : systems) {
-				parts.add(ApiClient.Part.field("aiSystemIds", systemId(api, system)));
+				parts.add(ApiClient.Part.field("aiSystemIds", api.systemId(system)));
 			}
 			JsonNode item = api.postMultipart("/api/v1/evidence/files", parts);
 			JsonNode version = item.get("versions").get(0);
@@ -103,34 +103,6 @@ final class EvidenceCommand {
 			if (value != null && !value.isBlank()) {
 				parts.add(ApiClient.Part.field(name, value.strip()));
 			}
-		}
-
-		/** The id of a system given by id or by its exact name. */
-		private static String systemId(ApiClient api, String system) throws java.io.IOException, InterruptedException {
-			if (system.strip().matches("[0-9a-fA-F-]{36}")) {
-				return system.strip();
-			}
-			List<String> matches = new ArrayList<>();
-			String after = null;
-			do {
-				Map<String, String> query = new LinkedHashMap<>();
-				query.put("q", system.strip());
-				query.put("limit", "500");
-				query.put("after", after);
-				JsonNode page = api.get("/api/v1/ai-systems", query);
-				page.get("items").forEach(s -> {
-					if (s.get("name").asString().equalsIgnoreCase(system.strip())) {
-						matches.add(s.get("id").asString());
-					}
-				});
-				after = page.hasNonNull("next") ? page.get("next").asString() : null;
-			}
-			while (after != null);
-			if (matches.size() != 1) {
-				throw new java.io.IOException(matches.isEmpty() ? "no AI system is named '" + system + "'"
-						: matches.size() + " AI systems are named '" + system + "'; give its id");
-			}
-			return matches.get(0);
 		}
 	}
 

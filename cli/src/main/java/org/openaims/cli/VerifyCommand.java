@@ -10,6 +10,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.openaims.ledger.format.LedgerKeys;
+import org.openaims.ledger.format.SignedStatement;
+
 import org.openaims.ledger.format.LedgerExport;
 import org.openaims.ledger.format.Verification;
 
@@ -20,16 +23,18 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code aims verify <export>}: checks a ledger export offline, without the server. Exit code 0 when
- * intact, 1 with the first bad sequence and the reason when not, 2 when the file cannot be read.
+ * {@code aims verify <file>}: checks a ledger export, or a signed statement (a gate decision), offline,
+ * without the server. Exit code 0 when intact, 1 with the first bad sequence (or every problem of a
+ * statement) when not, 2 when the file cannot be read.
  */
-@Command(name = "verify", mixinStandardHelpOptions = true, description = "Verify a ledger export offline (exit 0 intact, 1 tampered, 2 unreadable).")
+@Command(name = "verify", mixinStandardHelpOptions = true,
+		description = "Verify a ledger export or a signed statement (gate decision) offline (exit 0 intact, 1 tampered, 2 unreadable).")
 final class VerifyCommand implements Callable<Integer> {
 
 	@Spec
 	CommandSpec spec;
 
-	@Parameters(paramLabel = "EXPORT", description = "The file from GET /api/v1/ledger/export ('-' for standard input).")
+	@Parameters(paramLabel = "FILE", description = "The file from GET /api/v1/ledger/export or GET /api/v1/gate-decisions/{id}/statement ('-' for standard input).")
 	String file;
 
 	@Option(names = "--key-id", description = "Refuse a file signed with any other key (compare with the key id your organization publishes).")
@@ -54,6 +59,13 @@ final class VerifyCommand implements Callable<Integer> {
 		}
 		try (BufferedReader in = "-".equals(file) ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
 				: Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
+			in.mark(4096);
+			char[] head = new char[4096];
+			int n = in.read(head);
+			in.reset();
+			if (n > 0 && new String(head, 0, n).contains("\"" + SignedStatement.FORMAT + "\"")) {
+				return statement(in, pinnedKey, out, err);
+			}
 			result = LedgerExport.verify(in, keyId, pinnedKey, false);
 		}
 		catch (NoSuchFileException e) {
@@ -89,6 +101,43 @@ final class VerifyCommand implements Callable<Integer> {
 		}
 		out.println("NOT INTACT: first bad sequence " + v.firstBadSequence() + " — " + v.reason());
 		out.println("(" + v.entriesChecked() + " entries verified before it; " + range + ")");
+		return 1;
+	}
+
+	/** A signed statement: the DSSE signature, the in-toto statement, its ledger entry, inclusion proof and checkpoint. */
+	private int statement(BufferedReader in, String pinnedKey, PrintWriter out, PrintWriter err) throws IOException {
+		StringBuilder text = new StringBuilder();
+		char[] buffer = new char[8192];
+		for (int n; (n = in.read(buffer)) > 0;) {
+			text.append(buffer, 0, n);
+			if (text.length() > 8 * 1024 * 1024) {
+				err.println("aims: " + file + " is too large for a signed statement");
+				return 2;
+			}
+		}
+		String expected = keyId;
+		if (expected == null && pinnedKey != null) {
+			try {
+				expected = LedgerKeys.keyId(LedgerKeys.publicKey(pinnedKey));
+			}
+			catch (RuntimeException e) {
+				err.println("aims: the key file does not hold a Base64 Ed25519 public key");
+				return 2;
+			}
+		}
+		SignedStatement.Result r = SignedStatement.verify(text.toString(), expected);
+		if (expected == null) {
+			String warning = "WARNING: the signing key was not pinned; the statement was checked against the key it carries itself."
+					+ " Pin the key your organization publishes: --key-id " + r.keyId() + " (if that is it) or --key-file <public key>.";
+			err.println(warning);
+			out.println(warning);
+		}
+		if (r.valid()) {
+			out.println("VALID: signed statement (" + r.payloadType() + ") by key " + r.keyId() + ", recorded in ledger entry " + r.seq()
+					+ " and proven included in a signed checkpoint" + (expected == null ? " — KEY NOT PINNED" : ""));
+			return 0;
+		}
+		out.println("NOT VALID: " + String.join("; ", r.problems()));
 		return 1;
 	}
 }

@@ -115,6 +115,21 @@ public class EvidenceService {
 		return view(items.save(Evidence.add(details, checked.owner(), checked.links(), stored, note, CurrentUser.actor())));
 	}
 
+	/**
+	 * Keeps a file another module received and read already (a test report, a metrics file) as a new
+	 * file item, up to {@code maxBytes}: the store's checks apply, its content is not compared with a
+	 * declared type. The caller checked who may send it.
+	 */
+	@PreAuthorize("isAuthenticated()")
+	public EvidenceView keepReceived(@Valid EvidenceDetails details, String fileName, byte[] content, long maxBytes) {
+		if (details.kind() != EvidenceKind.FILE) {
+			throw new InvalidInputException("kind", "a received file is a FILE");
+		}
+		Checked checked = checked(details, null);
+		FileStore.Stored stored = files.storeReceived(fileName, new java.io.ByteArrayInputStream(content), maxBytes);
+		return view(items.save(Evidence.add(details, checked.owner(), checked.links(), stored, null, CurrentUser.actor())));
+	}
+
 	/** Uploads the next version of a file; the earlier ones stay readable. {@code validUntil} renews it when given. */
 	@PreAuthorize("isAuthenticated()")
 	public EvidenceView addVersion(UUID id, String fileName, String declaredType, InputStream content, String note, LocalDate validUntil) {

@@ -63,7 +63,7 @@ public class FileStore {
 	 * the allow-list, HTML and SVG included, is kept as {@code application/octet-stream}).
 	 */
 	public Stored store(String fileName, InputStream in) {
-		return store(fileName, null, in, false);
+		return store(fileName, null, in, false, MAX_BYTES);
 	}
 
 	/**
@@ -72,12 +72,20 @@ public class FileStore {
 	 * HTML, a "PNG" that is a script) is refused, so what an auditor opens is what the list says.
 	 */
 	public Stored storeEvidence(String fileName, String declaredType, InputStream in) {
-		return store(fileName, declaredType, in, true);
+		return store(fileName, declaredType, in, true, MAX_BYTES);
 	}
 
-	private Stored store(String fileName, String declaredType, InputStream in, boolean strict) {
+	/**
+	 * Stores a file that a module received and parsed already (a test report): the checks of
+	 * {@link #store(String, InputStream)}, up to {@code maxBytes} instead of {@link #MAX_BYTES}.
+	 */
+	public Stored storeReceived(String fileName, InputStream in, long maxBytes) {
+		return store(fileName, null, in, false, maxBytes);
+	}
+
+	private Stored store(String fileName, String declaredType, InputStream in, boolean strict, long maxBytes) {
 		String name = FileNames.check("file", fileName);
-		Path temporary = receive(in);
+		Path temporary = receive(in, maxBytes);
 		try {
 			long size = Files.size(temporary);
 			if (size == 0) {
@@ -102,7 +110,7 @@ public class FileStore {
 
 	/** Stores the stream's bytes (at most {@link #MAX_BYTES}) unchecked; returns their SHA-256 and size. */
 	public Stored store(InputStream in) {
-		Path temporary = receive(in);
+		Path temporary = receive(in, MAX_BYTES);
 		try {
 			long size = Files.size(temporary);
 			String hash = sha256(temporary);
@@ -140,17 +148,17 @@ public class FileStore {
 		return find(sha256).isPresent();
 	}
 
-	/** Copies the upload to a scratch file, refusing it past {@link #MAX_BYTES}. */
-	private Path receive(InputStream in) {
+	/** Copies the upload to a scratch file, refusing it past {@code maxBytes}. */
+	private Path receive(InputStream in, long maxBytes) {
 		try {
 			Files.createDirectories(scratch);
 			Path temporary = scratch.resolve("upload-" + UUID.randomUUID() + ".tmp");
 			try (OutputStream out = Files.newOutputStream(temporary)) {
-				in.transferTo(new LimitedOutputStream(out, MAX_BYTES));
+				in.transferTo(new LimitedOutputStream(out, maxBytes));
 			}
 			catch (TooLarge e) {
 				Files.deleteIfExists(temporary);
-				throw new InvalidInputException("file", "is larger than " + MAX_BYTES / (1024 * 1024) + " MB");
+				throw new InvalidInputException("file", "is larger than " + maxBytes / (1024 * 1024) + " MB");
 			}
 			catch (IOException e) {
 				Files.deleteIfExists(temporary);

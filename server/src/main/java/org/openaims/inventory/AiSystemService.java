@@ -163,6 +163,22 @@ public class AiSystemService {
 	}
 
 	/**
+	 * Registers the version a change ticket introduces, unless the system has it already (returns
+	 * whether it was added). The lifecycle module checked who opens the change; the version carries the
+	 * change's significance, so only a significant change flags the system's risks and assessments.
+	 */
+	@PreAuthorize("isAuthenticated()")
+	public boolean introduceVersion(UUID id, @Valid NewSystemVersion version) {
+		AiSystem system = load(id);
+		if (system.hasVersion(version.label())) {
+			return false;
+		}
+		system.addVersion(version, CurrentUser.actor());
+		systems.save(system);
+		return true;
+	}
+
+	/**
 	 * The rules that span fields or records, for forms that show every problem at once; fields that
 	 * are missing are left to Bean Validation. {@code id} is the system being edited, or null.
 	 */

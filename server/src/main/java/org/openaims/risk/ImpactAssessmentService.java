@@ -223,9 +223,12 @@ public class ImpactAssessmentService {
 				|| (CurrentUser.hasAnyRole(Role.SYSTEM_OWNER) && CurrentUser.username().equals(systems.get(aiSystemId).owner()));
 	}
 
-	/** A new version makes the system's assessments stale (8.4). */
+	/** A significant new version makes the system's assessments stale (8.4); a minor one does not. */
 	@ApplicationModuleListener
 	void on(AiSystemVersionAdded added) {
+		if (!added.flagsReassessment()) {
+			return;
+		}
 		stale(added.aiSystemId(), "version " + added.label() + " of " + added.name() + " was registered", added.stamp().actor());
 	}
 

@@ -201,9 +201,12 @@ public class RiskService {
 		return views.get(risks.save(risk).id());
 	}
 
-	/** A significant change of an AI system (a new version) flags its risks for reassessment (8.2). */
+	/** A significant change of an AI system (a new version) flags its risks for reassessment (8.2); a minor one does not. */
 	@ApplicationModuleListener
 	void on(AiSystemVersionAdded added) {
+		if (!added.flagsReassessment()) {
+			return;
+		}
 		Actor actor = added.stamp().actor();
 		for (Risk risk : risks.findByAiSystemId(added.aiSystemId())) {
 			if (risk.status() != RiskStatus.CLOSED) {

@@ -37,7 +37,7 @@ class PayloadsTests {
 				new UserCreated(UUID.randomUUID(), "alice", EnumSet.of(Role.VIEWER, Role.ADMIN), stamp),
 				new AiSystemChanged(UUID.randomUUID(), "Scorer", Map.of("riskTier", new FieldChange("LOW", "HIGH"),
 						"owner", new FieldChange(null, "bob"), "b", new FieldChange(List.of("X"), List.of())), stamp),
-				new AiSystemVersionAdded(UUID.randomUUID(), "Scorer", "1.0", LocalDate.of(2026, 1, 31), stamp),
+				new AiSystemVersionAdded(UUID.randomUUID(), "Scorer", "1.0", LocalDate.of(2026, 1, 31), true, stamp),
 				new ScopeStatementRevised(UUID.randomUUID(), 3, null, Map.of(), stamp),
 				new Something("n", 7, Map.of("z", Map.of("y", 1, "a", List.of(Map.of("q", 1, "b", 2))), "a", "line\n\"x\""),
 						"thing", stamp));

@@ -19,13 +19,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses API request bodies larger than 12 MB (the largest import is 10 MB) before anything reads
- * them, so an oversized or endless JSON or CSV body cannot exhaust memory.
+ * them, so an oversized or endless JSON or CSV body cannot exhaust memory. Test runs, whose reports
+ * may have 20 MB each, may send 64 MB; each file's own limit is checked by the module.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimit extends OncePerRequestFilter {
 
 	static final long MAX_BYTES = 12L * 1024 * 1024;
+
+	static final long MAX_TEST_RUN_BYTES = 64L * 1024 * 1024;
 
 	private final JsonMapper json;
 
@@ -41,23 +44,27 @@ class RequestSizeLimit extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (request.getContentLengthLong() > MAX_BYTES) {
+		long max = request.getRequestURI().startsWith(request.getContextPath() + "/api/v1/test-runs") ? MAX_TEST_RUN_BYTES : MAX_BYTES;
+		if (request.getContentLengthLong() > max) {
 			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			json.writeValue(response.getOutputStream(),
 					Map.of("type", "urn:openaims:problem:too-large", "title", "Request too large", "status", 413,
-							"detail", "request bodies may have at most " + MAX_BYTES / (1024 * 1024) + " MB"));
+							"detail", "request bodies may have at most " + max / (1024 * 1024) + " MB"));
 			return;
 		}
 		// Chunked bodies announce no length: count while reading instead.
-		chain.doFilter(request.getContentLengthLong() < 0 ? new Bounded(request) : request, response);
+		chain.doFilter(request.getContentLengthLong() < 0 ? new Bounded(request, max) : request, response);
 	}
 
-	/** A request whose body fails to read past {@link #MAX_BYTES}. */
+	/** A request whose body fails to read past its limit. */
 	private static final class Bounded extends jakarta.servlet.http.HttpServletRequestWrapper {
 
-		Bounded(HttpServletRequest request) {
+		private final long max;
+
+		Bounded(HttpServletRequest request, long max) {
 			super(request);
+			this.max = max;
 		}
 
 		@Override
@@ -87,8 +94,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
 				private void count(int n) throws IOException {
 					count += n;
-					if (count > MAX_BYTES) {
-						throw new IOException("the request body is larger than " + MAX_BYTES / (1024 * 1024) + " MB");
+					if (count > max) {
+						throw new IOException("the request body is larger than " + max / (1024 * 1024) + " MB");
 					}
 				}
 

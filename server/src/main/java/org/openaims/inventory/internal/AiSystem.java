@@ -140,6 +140,11 @@ public class AiSystem extends AbstractAggregateRoot<AiSystem> {
 		registerEvent(new AiSystemRetired(id, name, retiredReason, Stamp.of(actor)));
 	}
 
+	/** Whether a version with this label is registered. */
+	public boolean hasVersion(String label) {
+		return versions.stream().anyMatch(v -> v.label().equals(label.strip()));
+	}
+
 	public void addVersion(NewSystemVersion version, Actor actor) {
 		requireActive();
 		String label = version.label().strip();
@@ -147,10 +152,11 @@ public class AiSystem extends AbstractAggregateRoot<AiSystem> {
 			throw new InvalidInputException("label", "version '" + label + "' is registered already");
 		}
 		String notes = version.notes() == null || version.notes().isBlank() ? null : version.notes().strip();
-		versions.add(new SystemVersion(label, version.releasedOn(), notes, Instant.now(), actor.username()));
+		versions.add(new SystemVersion(label, version.releasedOn(), notes, Instant.now(), actor.username(), version.effectiveSignificance()));
 		updatedAt = Instant.now();
 		updatedBy = actor.username();
-		registerEvent(new AiSystemVersionAdded(id, name, label, version.releasedOn(), Stamp.of(actor)));
+		registerEvent(new AiSystemVersionAdded(id, name, label, version.releasedOn(),
+				version.effectiveSignificance() == org.openaims.inventory.ChangeSignificance.SIGNIFICANT, Stamp.of(actor)));
 	}
 
 	private void apply(AiSystemDetails d) {

@@ -85,11 +85,12 @@ public class AiSystemQueries {
 
 	public List<SystemVersionView> versions(UUID id) {
 		return jdbc
-			.sql("SELECT label, released_on, notes, added_at, added_by FROM ai_system_versions "
+			.sql("SELECT label, released_on, notes, added_at, added_by, significance FROM ai_system_versions "
 					+ "WHERE ai_system_id = :id ORDER BY list_index DESC")
 			.param("id", id)
 			.query((rs, n) -> new SystemVersionView(rs.getString("label"), localDate(rs.getDate("released_on")),
-					rs.getString("notes"), instant(rs.getTimestamp("added_at")), rs.getString("added_by")))
+					rs.getString("notes"), instant(rs.getTimestamp("added_at")), rs.getString("added_by"),
+					org.openaims.inventory.ChangeSignificance.valueOf(rs.getString("significance"))))
 			.list();
 	}
 

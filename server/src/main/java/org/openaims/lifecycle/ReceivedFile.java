@@ -1,0 +1,5 @@
+package org.openaims.lifecycle;
+
+/** A file as received: its name and bytes. */
+public record ReceivedFile(String name, byte[] content) {
+}

@@ -1,0 +1,239 @@
+package org.openaims.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openaims.lifecycle.LifecycleFixture.id;
+import static org.openaims.lifecycle.LifecycleFixture.metrics;
+import static org.openaims.lifecycle.LifecycleFixture.report;
+import static org.openaims.lifecycle.LifecycleFixture.threshold;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openaims.AimsTest;
+import org.openaims.Api;
+import org.openaims.TestUsers;
+import org.openaims.ledger.LedgerTestSupport;
+import org.openaims.ledger.format.SignedStatement;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/**
+ * Lifecycle controls through the REST API: test runs, thresholds, a change with its rollback plan,
+ * the gate's decisions (denied naming the failing metric, then allowed), the signed statement verified
+ * offline, deployments with and without an allow, a rollback and the timeline, and what the ledger holds.
+ */
+@AimsTest
+class LifecycleApiTests {
+
+	static final String POLICY = """
+			description: lifecycle test policy
+			tiers:
+			  LOW:
+			    tests: {failureBudget: 0}
+			  HIGH:
+			    approvals: {count: 2, roles: [APPROVER]}
+			    metrics: {maxAgeDays: 14}
+			    tests: {failureBudget: 0}
+			    rollbackPlan: {tested: true}
+			""";
+
+	@Autowired
+	Api api;
+
+	@Autowired
+	TestUsers users;
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	LifecycleFixture f;
+
+	@BeforeEach
+	void setUp() {
+		f = new LifecycleFixture(api, users, mvc);
+	}
+
+	@Test
+	void aFailingMetricDeniesNamingItAndApprovalsByOthersWithATestedPlanAllow() throws Exception {
+		f.policyInForce(POLICY);
+		String system = f.system("Scorer " + LifecycleFixture.unique(), "HIGH");
+		f.thresholdsInForce(system, List.of(threshold("accuracy", "AT_LEAST", 0.92), threshold("toxicity_rate", "AT_MOST", 0.01)));
+
+		JsonNode run1 = api.body(f.push(f.contributor, system, "2.0", metrics(0.90, 0.005), report(5, 0)), HttpStatus.CREATED);
+		assertThat(run1.get("summary").get("tests").asInt()).isEqualTo(5);
+		JsonNode change = f.openChange(f.contributor, system, "1.0", "2.0", false, List.of(id(run1)));
+		String changeId = id(change);
+
+		JsonNode denied = api.body(api.post(f.contributor, "/api/v1/changes/" + changeId + "/gate", Map.of()), HttpStatus.CREATED);
+		assertThat(denied.get("verdict").asString()).isEqualTo("DENY");
+		assertThat(rule(denied, "metrics").get("pass").asBoolean()).isFalse();
+		assertThat(rule(denied, "metrics").get("found").asString()).contains("accuracy 0.9 fails accuracy ≥ 0.92");
+		assertThat(rule(denied, "tests").get("pass").asBoolean()).isTrue();
+		assertThat(rule(denied, "rollbackPlan").get("pass").asBoolean()).isFalse();
+		assertThat(rule(denied, "approvals").get("found").asString()).contains("not submitted");
+
+		JsonNode run2 = api.body(f.push(f.contributor, system, "2.0", metrics(0.95, 0.004), report(6, 0)), HttpStatus.CREATED);
+		Map<String, Object> edited = f.openChangeBody(changeId, system, List.of(id(run2)), true);
+		JsonNode changed = api.body(api.put(f.contributor, "/api/v1/changes/" + changeId, edited), HttpStatus.OK);
+		assertThat(changed.get("rollbackPlan").get("tested").asBoolean()).isTrue();
+		api.body(api.post(f.contributor, "/api/v1/changes/" + changeId + "/submit", Map.of()), HttpStatus.OK);
+		f.approve("change", changeId, f.approver, f.secondApprover);
+
+		JsonNode allowed = api.body(api.post(f.contributor, "/api/v1/changes/" + changeId + "/gate", Map.of()), HttpStatus.CREATED);
+		assertThat(allowed.get("verdict").asString()).as(allowed.toString()).isEqualTo("ALLOW");
+		assertThat(allowed.get("rules")).allSatisfy(r -> assertThat(r.get("pass").asBoolean()).isTrue());
+		assertThat(allowed.get("statementDigest").asString()).hasSize(64);
+
+		// the signed statement verifies offline, and fails after one changed byte
+		String keyId = api.body(api.get(f.manager, "/api/v1/ledger/public-key"), HttpStatus.OK).get("keyId").asString();
+		MvcTestResult download = api.get(f.contributor, "/api/v1/gate-decisions/" + id(allowed) + "/statement");
+		assertThat(download).hasStatusOk();
+		assertThat(download.getResponse().getHeader("Content-Disposition")).startsWith("attachment");
+		String bundle = download.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		SignedStatement.Result verified = SignedStatement.verify(bundle, keyId);
+		assertThat(verified.problems()).isEmpty();
+		assertThat(verified.statement()).contains("\"verdict\":\"ALLOW\"").contains(GateService.PREDICATE_TYPE);
+		byte[] bytes = bundle.getBytes(StandardCharsets.UTF_8);
+		int at = bundle.indexOf("\"payload\" : \"") + 20;
+		bytes[at] = (byte) (bytes[at] == 'A' ? 'B' : 'A');
+		assertThat(SignedStatement.verify(new String(bytes, StandardCharsets.UTF_8), keyId).valid()).isFalse();
+		assertThat(SignedStatement.verify(bundle, "0".repeat(16)).valid()).isFalse();
+
+		// deployed with the allow, rolled back, deployed again without one
+		JsonNode deployed = api.body(api.post(f.contributor, "/api/v1/deployments", Map.of("aiSystemId", system, "version", "2.0", "environment",
+				"production", "gateDecisionId", id(allowed))), HttpStatus.CREATED);
+		assertThat(deployed.get("gateVerdict").asString()).isEqualTo("ALLOW");
+		assertThat(deployed.get("withoutAllow").asBoolean()).isFalse();
+		assertThat(api.body(api.get(f.manager, "/api/v1/changes/" + changeId), HttpStatus.OK).get("status").asString()).isEqualTo("DEPLOYED");
+		JsonNode rollback = api.body(api.post(f.contributor, "/api/v1/deployments/rollbacks", Map.of("changeId", changeId, "environment",
+				"production", "reason", "accuracy dropped to 0.88 in production")), HttpStatus.CREATED);
+		assertThat(rollback.get("kind").asString()).isEqualTo("ROLLBACK");
+		assertThat(rollback.get("version").asString()).isEqualTo("1.0");
+		assertThat(rollback.get("rollbackOf").asString()).isEqualTo(id(deployed));
+		JsonNode unguarded = api.body(api.post(f.contributor, "/api/v1/deployments", Map.of("aiSystemId", system, "version", "2.0",
+				"environment", "production", "gateDecisionId", id(denied))), HttpStatus.CREATED);
+		assertThat(unguarded.get("withoutAllow").asBoolean()).isTrue();
+
+		JsonNode timeline = api.body(api.get(f.manager, "/api/v1/deployments/timeline?aiSystem=" + system), HttpStatus.OK);
+		assertThat(timeline.get("periods")).extracting(p -> p.get("version").asString()).containsExactly("2.0", "1.0", "2.0");
+		assertThat(timeline.get("periods").get(0).get("until").isNull()).isFalse();
+		assertThat(timeline.get("periods").get(2).get("until").isNull()).isTrue();
+
+		LedgerTestSupport.awaitRecorded(jdbc);
+		List<String> changeEvents = jdbc.sql("SELECT event_type FROM ledger_entries WHERE subject_id = :id ORDER BY seq").param("id", changeId)
+			.query(String.class).list();
+		assertThat(changeEvents).contains("ChangeOpened", "ChangeUpdated", "ChangeSubmitted", "ChangeApproved", "GateDecided");
+		assertThat(count("TestRunRecorded", id(run1))).isEqualTo(1);
+		assertThat(count("DeploymentRecorded", id(deployed))).isEqualTo(1);
+		assertThat(count("DeploymentRecorded", id(rollback))).isEqualTo(1);
+		assertThat(count("DeployedWithoutAllow", id(unguarded))).isEqualTo(1);
+		assertThat(count("DeployedWithoutAllow", id(deployed))).isZero();
+	}
+
+	@Test
+	void aChangeIsNeverApprovedByItsAuthor() {
+		f.policyInForce(POLICY);
+		String system = f.system("Author test " + LifecycleFixture.unique(), "LOW");
+		JsonNode change = f.openChange(f.manager, system, "1.0", "1.1", false, List.of());
+		api.body(api.post(f.manager, "/api/v1/changes/" + id(change) + "/submit", Map.of()), HttpStatus.OK);
+		String approval = f.pending("change", id(change));
+		assertThat(api.post(f.manager, "/api/v1/approvals/" + approval + "/decisions", Map.of("decision", "APPROVE")).getResponse().getStatus())
+			.isIn(403, 409);
+		api.body(api.post(f.secondManager, "/api/v1/approvals/" + approval + "/decisions", Map.of("decision", "APPROVE")), HttpStatus.OK);
+	}
+
+	@Test
+	void hostileAndBrokenReportsAreRefusedAndNothingIsKept() {
+		String system = f.system("Hostile " + LifecycleFixture.unique(), "LOW");
+		long before = jdbc.sql("SELECT COUNT(*) FROM test_runs").query(Long.class).single();
+		long evidenceBefore = jdbc.sql("SELECT COUNT(*) FROM evidence_items").query(Long.class).single();
+		String xxe = "<?xml version=\"1.0\"?><!DOCTYPE t [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><testsuite name=\"&x;\"/>";
+		api.problem(f.push(f.contributor, system, "1.0", null, report(2, 0), xxe), HttpStatus.BAD_REQUEST, "reports", "DOCTYPE");
+		api.problem(f.push(f.contributor, system, "1.0", null, "not xml at all"), HttpStatus.BAD_REQUEST, "reports", "not well-formed");
+		api.problem(f.push(f.contributor, system, "1.0", "[{\"name\": 1}]", report(1, 0)), HttpStatus.BAD_REQUEST, "metrics[0].name", null);
+		api.problem(f.push(f.contributor, system, "1.0", null), HttpStatus.BAD_REQUEST, "reports", "at least one");
+		api.problem(f.push(f.contributor, java.util.UUID.randomUUID().toString(), "1.0", null, report(1, 0)), HttpStatus.BAD_REQUEST, "aiSystemId",
+				null);
+		api.problem(f.push(f.approver, system, "1.0", null, report(1, 0)), HttpStatus.FORBIDDEN, null, null);
+		byte[] big = new byte[50 * 1024 * 1024];
+		Arrays.fill(big, (byte) ' ');
+		MvcTestResult tooBig = mvc.post().uri("/api/v1/test-runs").header("Authorization", f.contributor.bearer()).multipart()
+			.file(new MockMultipartFile("reports", "big.xml", "application/xml", big)).param("aiSystemId", system).param("version", "1.0").exchange();
+		api.problem(tooBig, HttpStatus.BAD_REQUEST, "reports", "larger than 20 MB");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM test_runs").query(Long.class).single()).isEqualTo(before);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM evidence_items").query(Long.class).single()).isEqualTo(evidenceBefore);
+	}
+
+	@Test
+	void aRunKeepsItsFilesAsEvidenceAndPagesItsFailures() {
+		String system = f.system("Runs " + LifecycleFixture.unique(), "LOW");
+		JsonNode run = api.body(f.push(f.contributor, system, "3.1", metrics(0.9, 0.02), report(3, 30), report(1, 1)), HttpStatus.CREATED);
+		assertThat(run.get("summary").get("tests").asInt()).isEqualTo(35);
+		assertThat(run.get("summary").get("failures").asInt()).isEqualTo(31);
+		assertThat(run.get("failedCount").asInt()).isEqualTo(31);
+		assertThat(run.get("failures")).hasSize(20);
+		assertThat(run.get("files")).hasSize(3);
+		assertThat(run.get("metrics")).hasSize(2);
+		String evidence = run.get("files").get(0).get("evidenceId").asString();
+		JsonNode item = api.body(api.get(f.manager, "/api/v1/evidence/" + evidence), HttpStatus.OK);
+		assertThat(item.get("kind").asString()).isEqualTo("FILE");
+		List<String> names = new ArrayList<>();
+		String after = null;
+		do {
+			JsonNode page = api.body(api.get(f.manager, "/api/v1/test-runs/" + id(run) + "/failures?limit=7" + (after == null ? "" : "&after=" + after)),
+					HttpStatus.OK);
+			page.get("items").forEach(c -> names.add(c.get("name").asString()));
+			after = page.get("next").isNull() ? null : page.get("next").asString();
+		}
+		while (after != null);
+		// names are free text: the second report has a "fails 0" too
+		assertThat(names).hasSize(31).contains("fails 29").filteredOn("fails 0"::equals).hasSize(2);
+		api.problem(api.get(f.manager, "/api/v1/test-runs/" + id(run) + "/failures?after=x"), HttpStatus.BAD_REQUEST, "after", null);
+		JsonNode list = api.body(api.get(f.manager, "/api/v1/test-runs?aiSystem=" + system + "&passing=false"), HttpStatus.OK);
+		assertThat(list.get("items")).extracting(LifecycleFixture::id).containsExactly(id(run));
+	}
+
+	@Test
+	void aGatePolicyWithAnUnknownRuleOrABadValueIsRefusedNamingItsLine() {
+		api.problem(api.post(f.manager, "/api/v1/gate-policies", Map.of("source", "tiers:\n  HIGH:\n    approvals: {count: 2}\n    aprovals: {}\n")),
+				HttpStatus.BAD_REQUEST, "source", "line 4: unknown rule 'aprovals'");
+		api.problem(api.post(f.manager, "/api/v1/gate-policies", Map.of("source", "tiers:\n  HIGH:\n    approvals: {count: many}\n")),
+				HttpStatus.BAD_REQUEST, "source", "line 3: approvals: count must be a whole number");
+		api.problem(api.post(f.manager, "/api/v1/gate-policies", Map.of("source", "tiers:\n  HIHG: {}\n")), HttpStatus.BAD_REQUEST, "source",
+				"line 2: unknown risk tier 'HIHG'");
+		api.problem(api.post(f.manager, "/api/v1/gate-policies", Map.of("source", "tiers: [a, b\n")), HttpStatus.BAD_REQUEST, "source",
+				"not valid YAML");
+		api.problem(api.post(f.manager, "/api/v1/gate-policies", Map.of("source", "a: &x [1]\nb: *x\n")), HttpStatus.BAD_REQUEST, "source", null);
+		api.problem(api.post(f.owner, "/api/v1/gate-policies", Map.of("source", POLICY)), HttpStatus.FORBIDDEN, null, null);
+		JsonNode checked = api.body(api.post(f.owner, "/api/v1/gate-policies/check", Map.of("source", GatePolicyService.EXAMPLE)), HttpStatus.OK);
+		assertThat(checked.get("valid").asBoolean()).isTrue();
+	}
+
+	private long count(String type, String subjectId) {
+		return jdbc.sql("SELECT COUNT(*) FROM ledger_entries WHERE event_type = :type AND subject_id = :id").param("type", type)
+			.param("id", subjectId).query(Long.class).single();
+	}
+
+	static JsonNode rule(JsonNode decision, String name) {
+		for (JsonNode r : decision.get("rules")) {
+			if (r.get("rule").asString().equals(name)) {
+				return r;
+			}
+		}
+		throw new AssertionError("no rule " + name + " in " + decision);
+	}
+}
