@@ -55,12 +55,14 @@ class ReleaseGateIntegrationTests {
 	@Test
 	void aPipelineIsDeniedOnAFailingMetricThenAllowedDeploysAndRollsBack() throws Exception {
 		String manager = user("gate-manager", "AIMS_MANAGER");
+		String secondManager = user("gate-manager-2", "AIMS_MANAGER");
 		String owner = user("gate-owner", "SYSTEM_OWNER");
 		String approver = user("gate-approver", "APPROVER");
 		String secondApprover = user("gate-approver-2", "APPROVER");
 		String pipeline = user("gate-pipeline", "CONTRIBUTOR");
 
-		JsonNode policy = call("POST", "/api/v1/gate-policies", ADMIN_TOKEN, Map.of("source", """
+		// Saved by one manager, approved by another: an account the administrator created never approves the administrator's work.
+		JsonNode policy = call("POST", "/api/v1/gate-policies", manager, Map.of("source", """
 				tiers:
 				  HIGH:
 				    approvals: {count: 2, roles: [APPROVER]}
@@ -68,7 +70,7 @@ class ReleaseGateIntegrationTests {
 				    tests: {failureBudget: 0}
 				    rollbackPlan: {tested: true}
 				"""));
-		approve("gate-policy", policy.get("id").asString(), manager);
+		approve("gate-policy", policy.get("id").asString(), secondManager);
 		String system = call("POST", "/api/v1/ai-systems", ADMIN_TOKEN, Map.of("name", "Gatekeeper", "intendedPurpose", "Rank loan applications",
 				"organizationRoles", List.of("PROVIDER"), "lifecycleStage", "DEVELOPMENT", "riskTier", "HIGH", "owner", "gate-owner"))
 			.get("id").asString();
@@ -156,7 +158,7 @@ class ReleaseGateIntegrationTests {
 
 	/** A user with one role and an API token: returns the token. */
 	private static String user(String name, String role) throws Exception {
-		String password = "gate-" + name + "-passphrase-77";
+		String password = "violet-harbour-lantern-" + name.length() + "-77";
 		call("POST", "/api/v1/users", ADMIN_TOKEN, Map.of("username", name, "password", password, "roles", List.of(role)));
 		return call("POST", "/api/v1/auth/token", null, Map.of("username", name, "password", password)).get("secret").asString();
 	}

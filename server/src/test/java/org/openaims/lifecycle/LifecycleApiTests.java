@@ -145,6 +145,28 @@ class LifecycleApiTests {
 	}
 
 	@Test
+	void onlyASignificantChangeFlagsTheSystemsRisks() {
+		org.openaims.risk.RiskFixtures.inForce(api, users);
+		String system = f.system("Significance " + LifecycleFixture.unique(), "LOW");
+		String risk = id(api.body(api.post(f.manager, "/api/v1/risks", org.openaims.risk.RiskFixtures.risk("Drift", system, "bias", 2, 3,
+				f.manager.username())), HttpStatus.CREATED));
+		Map<String, Object> minor = new java.util.HashMap<>(f.openChangeBodyFor(system, "1.1", "MINOR"));
+		api.body(api.post(f.contributor, "/api/v1/changes", minor), HttpStatus.CREATED);
+		LedgerTestSupport.awaitRecorded(jdbc);
+		JsonNode afterMinor = api.body(api.get(f.manager, "/api/v1/risks/" + risk), HttpStatus.OK);
+		assertThat(afterMinor.get("reassessmentDue").asBoolean()).as(afterMinor.toString()).isFalse();
+		JsonNode versions = api.body(api.get(f.manager, "/api/v1/ai-systems/" + system), HttpStatus.OK).get("versions");
+		assertThat(versions.get(0).get("label").asString()).isEqualTo("1.1");
+		assertThat(versions.get(0).get("significance").asString()).isEqualTo("MINOR");
+
+		api.body(api.post(f.contributor, "/api/v1/changes", f.openChangeBodyFor(system, "2.0", "SIGNIFICANT")), HttpStatus.CREATED);
+		LedgerTestSupport.awaitRecorded(jdbc);
+		JsonNode afterSignificant = api.body(api.get(f.manager, "/api/v1/risks/" + risk), HttpStatus.OK);
+		assertThat(afterSignificant.get("reassessmentDue").asBoolean()).isTrue();
+		assertThat(afterSignificant.get("reassessmentReason").asString()).contains("version 2.0");
+	}
+
+	@Test
 	void aChangeIsNeverApprovedByItsAuthor() {
 		f.policyInForce(POLICY);
 		String system = f.system("Author test " + LifecycleFixture.unique(), "LOW");

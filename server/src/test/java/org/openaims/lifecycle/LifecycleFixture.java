@@ -153,6 +153,19 @@ public final class LifecycleFixture {
 		return body;
 	}
 
+	/** A change body from 1.0 to {@code toVersion} with {@code significance} and an untested plan. */
+	public Map<String, Object> openChangeBodyFor(String systemId, String toVersion, String significance) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("aiSystemId", systemId);
+		body.put("fromVersion", "1.0");
+		body.put("toVersion", toVersion);
+		body.put("type", "DATA_CHANGED");
+		body.put("title", "Change to " + toVersion);
+		body.put("significance", significance);
+		body.put("rollbackPlan", Map.of("steps", "redeploy 1.0", "triggerCriteria", "errors", "owner", owner.username(), "tested", false));
+		return body;
+	}
+
 	/** Opens a change to {@code toVersion} with a rollback plan (tested or not) and the runs given. */
 	public JsonNode openChange(TestUser who, String systemId, String fromVersion, String toVersion, boolean tested, List<String> runs) {
 		Map<String, Object> plan = new LinkedHashMap<>();
