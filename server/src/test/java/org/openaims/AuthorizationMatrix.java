@@ -217,6 +217,7 @@ final class AuthorizationMatrix {
 			PUT    /api/v1/competences/{id}                                401   200   200   403   403   403   403   403   403
 			# -- lifecycle: test runs, thresholds, changes, the release gate, deployments ---------------------------------------
 			GET    /api/v1/test-runs                                       401   200   200   200   200   200   200   200   200
+			GET    /api/v1/test-runs/export                                401   200   200   200   200   200   200   200   200
 			GET    /api/v1/test-runs/{id}                                  401   200   200   200   200   200   200   200   200
 			GET    /api/v1/test-runs/{id}/failures                         401   200   200   200   200   200   200   200   200
 			GET    /api/v1/test-runs/{id}/history                          401   200   200   200   200   200   200   200   200
@@ -234,6 +235,7 @@ final class AuthorizationMatrix {
 			POST   /api/v1/gate-policies                                   401   201   201   403   403   403   403   403   403
 			POST   /api/v1/gate-policies/check                             401   200   200   200   200   200   200   200   200
 			GET    /api/v1/changes                                         401   200   200   200   200   200   200   200   200
+			GET    /api/v1/changes/export                                  401   200   200   200   200   200   200   200   200
 			GET    /api/v1/changes/{id}                                    401   200   200   200   200   200   200   200   200
 			GET    /api/v1/changes/{id}/history                            401   200   200   200   200   200   200   200   200
 			GET    /api/v1/changes/{id}/gate                               401   200   200   200   200   200   200   200   200
@@ -247,6 +249,7 @@ final class AuthorizationMatrix {
 			GET    /api/v1/gate-decisions/{id}                             401   200   200   200   200   200   200   200   200
 			GET    /api/v1/gate-decisions/{id}/statement                   401   200   200   200   200   200   200   200   200
 			GET    /api/v1/deployments                                     401   200   200   200   200   200   200   200   200
+			GET    /api/v1/deployments/export                              401   200   200   200   200   200   200   200   200
 			GET    /api/v1/deployments/timeline                            401   200   200   200   200   200   200   200   200
 			GET    /api/v1/deployments/{id}                                401   200   200   200   200   200   200   200   200
 			GET    /api/v1/deployments/{id}/history                        401   200   200   200   200   200   200   200   200

@@ -652,6 +652,7 @@ class AuthorizationMatrixTests {
 		});
 		// lifecycle
 		reads("GET /api/v1/test-runs", () -> "/api/v1/test-runs");
+		reads("GET /api/v1/test-runs/export", () -> "/api/v1/test-runs/export");
 		reads("GET /api/v1/test-runs/{id}", () -> "/api/v1/test-runs/" + testRun(system(admin.username())));
 		reads("GET /api/v1/test-runs/{id}/failures", () -> "/api/v1/test-runs/" + testRun(system(admin.username())) + "/failures");
 		reads("GET /api/v1/test-runs/{id}/history", () -> "/api/v1/test-runs/" + testRun(system(admin.username())) + "/history");
@@ -675,6 +676,7 @@ class AuthorizationMatrixTests {
 		write("POST /api/v1/gate-policies", (who, own) -> new Cell(() -> post(who, "/api/v1/gate-policies", Map.of("source", GATE_POLICY))));
 		read("POST /api/v1/gate-policies/check", (who, own) -> new Cell(() -> post(who, "/api/v1/gate-policies/check", Map.of("source", GATE_POLICY))));
 		reads("GET /api/v1/changes", () -> "/api/v1/changes");
+		reads("GET /api/v1/changes/export", () -> "/api/v1/changes/export?format=xlsx");
 		reads("GET /api/v1/changes/{id}", () -> "/api/v1/changes/" + change(system(admin.username())));
 		reads("GET /api/v1/changes/{id}/history", () -> "/api/v1/changes/" + change(system(admin.username())) + "/history");
 		reads("GET /api/v1/changes/{id}/gate", () -> "/api/v1/changes/" + change(system(admin.username())) + "/gate");
@@ -707,6 +709,7 @@ class AuthorizationMatrixTests {
 		reads("GET /api/v1/gate-decisions/{id}/statement",
 				() -> "/api/v1/gate-decisions/" + gateDecision(change(system(admin.username()))) + "/statement");
 		reads("GET /api/v1/deployments", () -> "/api/v1/deployments");
+		reads("GET /api/v1/deployments/export", () -> "/api/v1/deployments/export");
 		reads("GET /api/v1/deployments/timeline", () -> "/api/v1/deployments/timeline?aiSystem=" + system(admin.username()));
 		reads("GET /api/v1/deployments/{id}", () -> "/api/v1/deployments/" + deployment(change(system(admin.username()))));
 		reads("GET /api/v1/deployments/{id}/history", () -> "/api/v1/deployments/" + deployment(change(system(admin.username()))) + "/history");

@@ -178,10 +178,7 @@ public class ChangeService {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)
 	public Page<ChangeView> list(ChangeFilter filter, PageRequest request) {
-		SqlWhere where = new SqlWhere().and("c.ai_system_id = :system", "system", filter.aiSystemId())
-			.and("c.status = :status", "status", filter.status() == null ? null : filter.status().name())
-			.and("c.change_type = :type", "type", filter.type() == null ? null : filter.type().name())
-			.containsText("q", filter.q(), "c.title", "c.to_version", "COALESCE(c.description, '')");
+		SqlWhere where = where(filter);
 		SortOptions<Row>.Sorting sorting = SORTS.apply(request, where);
 		Page<Row> page = sorting.page(jdbc.sql("SELECT c.id, c.opened_at, c.title FROM change_tickets c" + where.sql() + sorting.orderByAndLimit())
 			.params(where.params())
@@ -191,6 +188,39 @@ public class ChangeService {
 		Map<UUID, ChangeTicket> loaded = batch.findAllById(ChangeTicket.class, ids).stream()
 			.collect(Collectors.toMap(ChangeTicket::id, c -> c));
 		return new Page<>(views(ids.stream().map(loaded::get).toList()), page.next());
+	}
+
+	private static SqlWhere where(ChangeFilter filter) {
+		return new SqlWhere().and("c.ai_system_id = :system", "system", filter.aiSystemId())
+			.and("c.status = :status", "status", filter.status() == null ? null : filter.status().name())
+			.and("c.change_type = :type", "type", filter.type() == null ? null : filter.type().name())
+			.containsText("q", filter.q(), "c.title", "c.to_version", "COALESCE(c.description, '')");
+	}
+
+	/** The list (same filters) for an export, read a page at a time. */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public org.openaims.reporting.Table exportTable(ChangeFilter filter, int batchRows) {
+		List<String> header = List.of("id", "ai_system", "from_version", "to_version", "type", "title", "significance", "status", "approval",
+				"rollback_owner", "rollback_tested_on", "test_runs", "latest_gate_verdict", "latest_gate_decided_at", "opened_at", "opened_by");
+		int size = Math.min(batchRows, PageRequest.MAX_LIMIT);
+		SqlWhere where = where(filter);
+		long total = jdbc.sql("SELECT COUNT(*) FROM change_tickets c" + where.sql()).params(where.params()).query(Long.class).single();
+		return new org.openaims.reporting.Table("changes", "Change tickets — " + total + " — generated " + LocalDate.now(), header, total,
+				writer -> {
+			PageRequest request = new PageRequest(size, null, null);
+			while (request != null) {
+				Page<ChangeView> page = list(filter, request);
+				for (ChangeView c : page.items()) {
+					writer.row(java.util.Arrays.asList(c.id(), c.aiSystemName(), c.fromVersion(), c.toVersion(), c.type(), c.title(), c.significance(),
+							c.status(), c.reviewStatus(), c.rollbackPlan().owner(), c.rollbackPlan().testedOn(),
+							c.testRuns().stream().map(r -> r.id().toString()).collect(Collectors.joining(";")),
+							c.latestDecision() == null ? null : c.latestDecision().verdict(), c.latestDecision() == null ? null : c.latestDecision().decidedAt(),
+							c.openedAt(), c.openedBy()));
+				}
+				request = page.next() == null ? null : request.withAfter(page.next());
+			}
+		});
 	}
 
 	@PreAuthorize("isAuthenticated()")
@@ -208,7 +238,7 @@ public class ChangeService {
 		}
 		String me = CurrentUser.username();
 		return CurrentUser.hasAnyRole(Role.ADMIN, Role.AIMS_MANAGER) || change.openedBy().equals(me)
-				|| systems.names(List.of(change.aiSystemId())).isEmpty() == false && systems.get(change.aiSystemId()).owner().equals(me);
+				|| systems.get(change.aiSystemId()).owner().equals(me);
 	}
 
 	public boolean mayOpen() {

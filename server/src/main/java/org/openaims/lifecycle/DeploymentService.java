@@ -166,13 +166,7 @@ public class DeploymentService {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)
 	public Page<DeploymentView> list(UUID aiSystemId, String environment, DeploymentKind kind, Boolean withoutAllow, PageRequest request) {
-		SqlWhere where = new SqlWhere().and("d.ai_system_id = :system", "system", aiSystemId)
-			.and("d.environment = :env", "env", blank(environment))
-			.and("d.kind = :kind", "kind", kind == null ? null : kind.name());
-		if (withoutAllow != null) {
-			where.and(withoutAllow ? "d.kind = 'DEPLOYMENT' AND (d.gate_verdict IS NULL OR d.gate_verdict <> 'ALLOW')"
-					: "(d.kind = 'ROLLBACK' OR d.gate_verdict = 'ALLOW')");
-		}
+		SqlWhere where = where(aiSystemId, environment, kind, withoutAllow);
 		SortOptions<DeploymentView>.Sorting sorting = SORTS.apply(request, where);
 		Page<DeploymentView> page = sorting.page(jdbc.sql("SELECT " + COLUMNS + " FROM deployments d" + where.sql() + sorting.orderByAndLimit())
 			.params(where.params()).query(DeploymentService::row).list());
@@ -204,6 +198,40 @@ public class DeploymentService {
 			periods.add(new DeploymentTimeline.Period(r.environment(), r.version(), r.deployedAt(), null, r.id(), r.kind(), r.withoutAllow()));
 		}
 		return new DeploymentTimeline(aiSystemId, name, periods);
+	}
+
+	private static SqlWhere where(UUID aiSystemId, String environment, DeploymentKind kind, Boolean withoutAllow) {
+		SqlWhere where = new SqlWhere().and("d.ai_system_id = :system", "system", aiSystemId)
+			.and("d.environment = :env", "env", blank(environment))
+			.and("d.kind = :kind", "kind", kind == null ? null : kind.name());
+		if (withoutAllow != null) {
+			where.and(withoutAllow ? "d.kind = 'DEPLOYMENT' AND (d.gate_verdict IS NULL OR d.gate_verdict <> 'ALLOW')"
+					: "(d.kind = 'ROLLBACK' OR d.gate_verdict = 'ALLOW')");
+		}
+		return where;
+	}
+
+	/** The list (same filters) for an export, read a page at a time. */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public org.openaims.reporting.Table exportTable(UUID aiSystemId, String environment, DeploymentKind kind, Boolean withoutAllow, int batchRows) {
+		List<String> header = List.of("id", "ai_system", "version", "environment", "kind", "change", "gate_decision", "gate_verdict", "without_allow",
+				"rollback_of", "note", "deployed_at", "recorded_at", "recorded_by");
+		int size = Math.min(batchRows, PageRequest.MAX_LIMIT);
+		SqlWhere where = where(aiSystemId, environment, kind, withoutAllow);
+		long total = jdbc.sql("SELECT COUNT(*) FROM deployments d" + where.sql()).params(where.params()).query(Long.class).single();
+		return new org.openaims.reporting.Table("deployments", "Deployments — " + total + " — generated " + java.time.LocalDate.now(), header, total,
+				writer -> {
+			PageRequest request = new PageRequest(size, null, null);
+			while (request != null) {
+				Page<DeploymentView> page = list(aiSystemId, environment, kind, withoutAllow, request);
+				for (DeploymentView d : page.items()) {
+					writer.row(java.util.Arrays.asList(d.id(), d.aiSystemName(), d.version(), d.environment(), d.kind(), d.changeId(), d.gateDecisionId(),
+							d.gateVerdict(), d.withoutAllow(), d.rollbackOf(), d.note(), d.deployedAt(), d.recordedAt(), d.recordedBy()));
+				}
+				request = page.next() == null ? null : request.withAfter(page.next());
+			}
+		});
 	}
 
 	@PreAuthorize("isAuthenticated()")

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,7 +18,6 @@ import org.openaims.approvals.ApprovalService;
 import org.openaims.approvals.ApprovalStatus;
 import org.openaims.approvals.ApprovalView;
 import org.openaims.approvals.Decision;
-import org.openaims.common.ConflictException;
 import org.openaims.common.Digests;
 import org.openaims.common.InvalidInputException;
 import org.openaims.common.NotFoundException;
@@ -260,7 +258,7 @@ public class GateService {
 		GateVerdict verdict = verdicts.stream().allMatch(RuleVerdict::pass) ? GateVerdict.ALLOW : GateVerdict.DENY;
 		return new GateDecisionView(id, change.id(), system.id(), system.name(), change.toVersion(), system.riskTier(),
 				policy.map(GatePolicy::id).orElse(null), policy.map(GatePolicy::versionNo).orElse(null), policy.map(GatePolicy::digest).orElse(null),
-				verdict, verdicts, id == null ? now : now, decidedBy, null);
+				verdict, verdicts, now, decidedBy, null);
 	}
 
 	private RuleVerdict approvals(GatePolicyDocument.Rule rule, ChangeTicket change) {
@@ -328,7 +326,7 @@ public class GateService {
 				continue;
 			}
 			v.found().forEach(f -> usedRuns.add(f.testRunId()));
-			String values = v.found().stream().map(f -> format(f.value()) + (f.slice() == null ? "" : " [" + f.slice() + "]"))
+			String values = v.found().stream().map(f -> MetricThreshold.number(f.value()) + (f.slice() == null ? "" : " [" + f.slice() + "]"))
 				.collect(Collectors.joining(", "));
 			if (v.verdict() == MetricEvaluation.Verdict.FAIL) {
 				pass = false;
@@ -417,23 +415,5 @@ public class GateService {
 		Input input = new Input("change", change.id().toString(), Digests.snapshot(plan.steps(), plan.triggerCriteria(), plan.owner(), plan.tested(),
 				plan.testedOn(), plan.evidenceId()));
 		return new RuleVerdict("rollbackPlan", expected, found, missing.isEmpty() && (!mustBeTested || tested), List.of(input));
-	}
-
-	private static String format(double value) {
-		return String.format(Locale.ROOT, "%.4g", value).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replaceAll("\\.(e|$)", "$1");
-	}
-
-	/** A change must exist to be decided on (for callers outside). */
-	void requireChange(UUID changeId) {
-		if (!changes.existsById(changeId)) {
-			throw new NotFoundException("change", changeId);
-		}
-	}
-
-	/** 409 when a decision is not for this change. */
-	static void requireFor(GateDecisionView decision, UUID changeId) {
-		if (changeId != null && !decision.changeId().equals(changeId)) {
-			throw new ConflictException("gate decision " + decision.id() + " is about another change");
-		}
 	}
 }

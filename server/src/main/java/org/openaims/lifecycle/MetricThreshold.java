@@ -30,6 +30,11 @@ public record MetricThreshold(@NotBlank @Size(max = 200) String metric, @NotNull
 		return metric.equals(metricName) && (dataset == null || dataset.equals(metricDataset)) && (slice == null || slice.equals(metricSlice));
 	}
 
+	/** A measured value as people write it: four significant digits, no trailing zeros (0.9, 0.9312, 1.5e-05). */
+	public static String number(double value) {
+		return String.format(java.util.Locale.ROOT, "%.4g", value).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replaceAll("\\.(e|$)", "$1");
+	}
+
 	/** e.g. {@code accuracy ≥ 0.92 (holdout / gender)}. */
 	public String describe() {
 		String where = dataset == null && slice == null ? ""

@@ -193,14 +193,6 @@ public class TestRunService {
 		return new Page<>(views(page.items(), Map.of()), page.next());
 	}
 
-	/** Views of runs in one statement per child table. */
-	@PreAuthorize("isAuthenticated()")
-	@Transactional(readOnly = true)
-	public List<TestRunView> views(List<UUID> ids) {
-		Map<UUID, TestRunStore.Row> byId = store.find(ids).stream().collect(Collectors.toMap(TestRunStore.Row::id, r -> r));
-		return views(ids.stream().filter(byId::containsKey).map(byId::get).toList(), Map.of());
-	}
-
 	/** A run's failing cases, {@code limit} at a time; {@code after} is the previous page's {@code next}. */
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)
@@ -219,6 +211,33 @@ public class TestRunService {
 		}
 		List<FailedCase> rows = store.failures(id, from, size + 1).stream().map(TestRunStore.Named::value).toList();
 		return rows.size() > size ? new Page<>(rows.subList(0, size), String.valueOf(from + size)) : new Page<>(rows, null);
+	}
+
+	/** The list (same filters) for an export, read a page at a time. */
+	@PreAuthorize("isAuthenticated()")
+	@Transactional(readOnly = true)
+	public org.openaims.reporting.Table exportTable(TestRunFilter filter, int batchRows) {
+		List<String> header = List.of("id", "ai_system", "version", "tests", "passed", "failures", "errors", "skipped", "flaky", "duration_ms",
+				"declared_tests", "metrics", "dataset", "commit", "evaluator", "files", "created_at", "created_by");
+		int size = Math.min(batchRows, PageRequest.MAX_LIMIT);
+		long total = store.count(filter);
+		return new org.openaims.reporting.Table("test-runs", "Test runs — " + total + " — generated " + java.time.LocalDate.now(), header, total,
+				writer -> {
+			PageRequest request = new PageRequest(size, null, null);
+			while (request != null) {
+				Page<TestRunView> page = list(filter, request);
+				for (TestRunView r : page.items()) {
+					TestRunView.Summary s = r.summary();
+					writer.row(java.util.Arrays.asList(r.id(), r.aiSystemName(), r.systemVersion(), s.tests(), s.passed(), s.failures(), s.errors(),
+							s.skipped(), s.flaky(), s.durationMillis(), r.declared() == null ? null : r.declared().tests(),
+							r.metrics().stream().map(m -> m.name() + "=" + m.value() + (m.slice() == null ? "" : "[" + m.slice() + "]"))
+								.collect(Collectors.joining(";")),
+							r.dataset(), r.commitRef(), r.evaluator(), r.files().stream().map(f -> f.name() + " sha256:" + f.sha256())
+								.collect(Collectors.joining(";")), r.createdAt(), r.createdBy()));
+				}
+				request = page.next() == null ? null : request.withAfter(page.next());
+			}
+		});
 	}
 
 	@PreAuthorize("isAuthenticated()")

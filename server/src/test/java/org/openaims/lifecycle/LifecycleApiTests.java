@@ -128,6 +128,11 @@ class LifecycleApiTests {
 				"environment", "production", "gateDecisionId", id(denied))), HttpStatus.CREATED);
 		assertThat(unguarded.get("withoutAllow").asBoolean()).isTrue();
 
+		String deploymentsCsv = api.csv(api.get(f.manager, "/api/v1/deployments/export?aiSystem=" + system));
+		assertThat(deploymentsCsv.lines().count()).isEqualTo(4);
+		assertThat(deploymentsCsv).contains(id(unguarded) + ",").contains(",ROLLBACK,");
+		assertThat(api.csv(api.get(f.manager, "/api/v1/changes/export?aiSystem=" + system))).contains(changeId).contains(",DEPLOYED,")
+			.contains(",ALLOW,");
 		JsonNode timeline = api.body(api.get(f.manager, "/api/v1/deployments/timeline?aiSystem=" + system), HttpStatus.OK);
 		assertThat(timeline.get("periods")).extracting(p -> p.get("version").asString()).containsExactly("2.0", "1.0", "2.0");
 		assertThat(timeline.get("periods").get(0).get("until").isNull()).isFalse();
@@ -227,6 +232,10 @@ class LifecycleApiTests {
 		api.problem(api.get(f.manager, "/api/v1/test-runs/" + id(run) + "/failures?after=x"), HttpStatus.BAD_REQUEST, "after", null);
 		JsonNode list = api.body(api.get(f.manager, "/api/v1/test-runs?aiSystem=" + system + "&passing=false"), HttpStatus.OK);
 		assertThat(list.get("items")).extracting(LifecycleFixture::id).containsExactly(id(run));
+		String csv = api.csv(api.get(f.manager, "/api/v1/test-runs/export?aiSystem=" + system));
+		assertThat(csv.lines().count()).isEqualTo(2);
+		assertThat(csv).contains(id(run)).contains(",3.1,35,4,31,0,0,0,").contains("accuracy=0.9");
+		assertThat(api.get(f.manager, "/api/v1/test-runs/export?format=docx").getResponse().getStatus()).isBetween(400, 499);
 	}
 
 	@Test

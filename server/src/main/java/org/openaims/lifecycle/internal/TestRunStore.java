@@ -129,15 +129,24 @@ public class TestRunStore {
 	}
 
 	public Page<Row> page(TestRunFilter filter, PageRequest request) {
-		SqlWhere where = new SqlWhere().and("r.ai_system_id = :system", "system", filter.aiSystemId())
-			.and("r.system_version = :version", "version", blankToNull(filter.systemVersion()))
-			.and("r.passing = :passing", "passing", filter.passing())
-			.and("r.commit_ref = :commit", "commit", blankToNull(filter.commitRef()));
+		SqlWhere where = where(filter);
 		SortOptions<Row>.Sorting sorting = SORTS.apply(request, where);
 		return sorting.page(jdbc.sql("SELECT " + COLUMNS + " FROM test_runs r" + where.sql() + sorting.orderByAndLimit())
 			.params(where.params())
 			.query(TestRunStore::row)
 			.list());
+	}
+
+	public long count(TestRunFilter filter) {
+		SqlWhere where = where(filter);
+		return jdbc.sql("SELECT COUNT(*) FROM test_runs r" + where.sql()).params(where.params()).query(Long.class).single();
+	}
+
+	private static SqlWhere where(TestRunFilter filter) {
+		return new SqlWhere().and("r.ai_system_id = :system", "system", filter.aiSystemId())
+			.and("r.system_version = :version", "version", blankToNull(filter.systemVersion()))
+			.and("r.passing = :passing", "passing", filter.passing())
+			.and("r.commit_ref = :commit", "commit", blankToNull(filter.commitRef()));
 	}
 
 	/** The newest runs of a system version, newest first (at most {@code limit}). */
@@ -220,11 +229,6 @@ public class TestRunStore {
 			.query((rs, n) -> new Named<>(rs.getString(1), new FailedCase(rs.getString(2), rs.getString(3), rs.getString(4),
 					TestOutcome.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7))))
 			.list();
-	}
-
-	/** How many runs a system has (for benchmarks and pages). */
-	public long count(UUID aiSystemId) {
-		return jdbc.sql("SELECT COUNT(*) FROM test_runs WHERE ai_system_id = :system").param("system", aiSystemId).query(Long.class).single();
 	}
 
 	private static Metric metric(ResultSet rs, int first) throws SQLException {

@@ -42,9 +42,12 @@ class ChangeApiController {
 
 	private final GateService gate;
 
-	ChangeApiController(ChangeService changes, GateService gate) {
+	private final org.openaims.reporting.Exports exports;
+
+	ChangeApiController(ChangeService changes, GateService gate, org.openaims.reporting.Exports exports) {
 		this.changes = changes;
 		this.gate = gate;
+		this.exports = exports;
 	}
 
 	/** Lists changes, newest first. Filters: {@code aiSystem}, {@code status}, {@code type}, {@code q}. Sort: {@code opened}, {@code title}. */
@@ -54,6 +57,17 @@ class ChangeApiController {
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String after,
 			@RequestParam(required = false) String sort) {
 		return changes.list(new ChangeFilter(aiSystem, status, type, q), new PageRequest(limit, after, sort));
+	}
+
+	/** The list (same filters) as {@code csv} (default), {@code xlsx} or {@code pdf}. */
+	@GetMapping("/export")
+	ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> export(
+			@RequestParam(required = false) String format, @RequestParam(required = false) UUID aiSystem,
+			@RequestParam(required = false) ChangeStatus status, @RequestParam(required = false) ChangeType type,
+			@RequestParam(required = false) String q) {
+		org.openaims.common.ExportFormat chosen = org.openaims.common.ExportFormat.parse(format == null ? "csv" : format);
+		return org.openaims.reporting.ExportResponses.api(exports, changes.exportTable(new ChangeFilter(aiSystem, status, type, q),
+				exports.batchRows()), chosen);
 	}
 
 	@PostMapping

@@ -32,8 +32,11 @@ class DeploymentApiController {
 
 	private final DeploymentService deployments;
 
-	DeploymentApiController(DeploymentService deployments) {
+	private final org.openaims.reporting.Exports exports;
+
+	DeploymentApiController(DeploymentService deployments, org.openaims.reporting.Exports exports) {
 		this.deployments = deployments;
+		this.exports = exports;
 	}
 
 	/** Lists deployments, newest first. Filters: {@code aiSystem}, {@code environment}, {@code kind}, {@code withoutAllow}. */
@@ -43,6 +46,17 @@ class DeploymentApiController {
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String after,
 			@RequestParam(required = false) String sort) {
 		return deployments.list(aiSystem, environment, kind, withoutAllow, new PageRequest(limit, after, sort));
+	}
+
+	/** The list (same filters) as {@code csv} (default), {@code xlsx} or {@code pdf}. */
+	@GetMapping("/export")
+	ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> export(
+			@RequestParam(required = false) String format, @RequestParam(required = false) UUID aiSystem,
+			@RequestParam(required = false) String environment, @RequestParam(required = false) DeploymentKind kind,
+			@RequestParam(required = false) Boolean withoutAllow) {
+		org.openaims.common.ExportFormat chosen = org.openaims.common.ExportFormat.parse(format == null ? "csv" : format);
+		return org.openaims.reporting.ExportResponses.api(exports, deployments.exportTable(aiSystem, environment, kind, withoutAllow,
+				exports.batchRows()), chosen);
 	}
 
 	@PostMapping

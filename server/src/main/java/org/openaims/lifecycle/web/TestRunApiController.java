@@ -38,8 +38,11 @@ class TestRunApiController {
 
 	private final TestRunService runs;
 
-	TestRunApiController(TestRunService runs) {
+	private final org.openaims.reporting.Exports exports;
+
+	TestRunApiController(TestRunService runs, org.openaims.reporting.Exports exports) {
 		this.runs = runs;
+		this.exports = exports;
 	}
 
 	/**
@@ -88,6 +91,17 @@ class TestRunApiController {
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String after,
 			@RequestParam(required = false) String sort) {
 		return runs.list(new TestRunFilter(aiSystem, version, passing, commit), new PageRequest(limit, after, sort));
+	}
+
+	/** The list (same filters) as {@code csv} (default), {@code xlsx} or {@code pdf}. */
+	@GetMapping("/export")
+	org.springframework.http.ResponseEntity<org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody> export(
+			@RequestParam(required = false) String format, @RequestParam(required = false) UUID aiSystem,
+			@RequestParam(required = false) String version, @RequestParam(required = false) Boolean passing,
+			@RequestParam(required = false) String commit) {
+		org.openaims.common.ExportFormat chosen = org.openaims.common.ExportFormat.parse(format == null ? "csv" : format);
+		return org.openaims.reporting.ExportResponses.api(exports,
+				runs.exportTable(new TestRunFilter(aiSystem, version, passing, commit), exports.batchRows()), chosen);
 	}
 
 	@GetMapping("/{id}")

@@ -2,7 +2,6 @@ package org.openaims.lifecycle.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.openaims.lifecycle.MetricThreshold;
 import org.openaims.lifecycle.MetricTrend;
@@ -42,21 +41,17 @@ public record TrendChart(String metric, String where, MetricThreshold threshold,
 				double x = PAD + (n == 1 ? (WIDTH - 2 * PAD) / 2.0 : i * (WIDTH - 2.0 * PAD) / (n - 1));
 				double y = PAD + (max - p.value()) / span * (HEIGHT - 2.0 * PAD);
 				boolean passes = s.threshold() == null || s.threshold().direction().passes(p.value(), s.threshold().bound());
-				points.add(new Point(round(x), round(y), p.systemVersion(), format(p.value()), passes));
+				points.add(new Point(round(x), round(y), p.systemVersion(), MetricThreshold.number(p.value()), passes));
 				line.append(line.length() == 0 ? "" : " ").append(round(x)).append(',').append(round(y));
 			}
 			Double bound = s.threshold() == null ? null : round(PAD + (max - s.threshold().bound()) / span * (HEIGHT - 2.0 * PAD));
 			String where = s.dataset() == null && s.slice() == null ? "" : (s.dataset() == null ? "" : s.dataset()) + (s.slice() == null ? "" : " / " + s.slice());
-			charts.add(new TrendChart(s.metric(), where, s.threshold(), points, line.toString(), bound, format(min), format(max)));
+			charts.add(new TrendChart(s.metric(), where, s.threshold(), points, line.toString(), bound, MetricThreshold.number(min), MetricThreshold.number(max)));
 		}
 		return charts;
 	}
 
 	private static double round(double v) {
 		return Math.round(v * 10) / 10.0;
-	}
-
-	static String format(double v) {
-		return String.format(Locale.ROOT, "%.4g", v).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replaceAll("\\.(e|$)", "$1");
 	}
 }
