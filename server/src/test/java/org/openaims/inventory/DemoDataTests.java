@@ -169,4 +169,30 @@ class DemoDataTests {
 			return null;
 		});
 	}
+
+	@Autowired
+	org.openaims.lifecycle.GatePolicyService gatePolicies;
+
+	@Autowired
+	org.openaims.lifecycle.ChangeService changes;
+
+	@Autowired
+	org.openaims.lifecycle.DeploymentService deployments;
+
+	@Test
+	void addsAnApprovedGatePolicyThresholdsRunsAChangeTheGateDeniesAndAFlaggedDeployment() {
+		CurrentUser.runAsSystem(() -> {
+			assertThat(gatePolicies.inForce()).isPresent();
+			var change = changes.list(new org.openaims.lifecycle.ChangeFilter(null, null, null, null), PageRequest.first(10)).items();
+			assertThat(change).hasSize(1);
+			assertThat(change.get(0).toVersion()).isEqualTo("3.3.0");
+			assertThat(change.get(0).latestDecision().verdict()).isEqualTo(org.openaims.lifecycle.GateVerdict.DENY);
+			var deployed = deployments.list(null, "production", null, null, PageRequest.first(10)).items();
+			assertThat(deployed).singleElement().satisfies(d -> {
+				assertThat(d.version()).isEqualTo("3.2.0");
+				assertThat(d.withoutAllow()).isTrue();
+			});
+			return null;
+		});
+	}
 }
