@@ -121,7 +121,7 @@ class JarIntegrationTests {
 		java.nio.file.Files.write(big, "x".repeat(10 * 1024 * 1024 + 512).getBytes(StandardCharsets.UTF_8));
 		String[] tooBig = cli("evidence", "add", big.toString());
 		assertThat(tooBig[0]).isNotEqualTo("0");
-		assertThat(tooBig[2]).contains("HTTP 413");
+		assertThat(tooBig[2]).contains("HTTP 400").contains("is larger than 10 MB");
 		String[] noSystem = cli("evidence", "add", report.toString(), "--system", "No Such System");
 		assertThat(noSystem[0]).isNotEqualTo("0");
 		assertThat(noSystem[2]).contains("no AI system is named 'No Such System'");
