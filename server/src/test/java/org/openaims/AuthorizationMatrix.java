@@ -363,6 +363,7 @@ final class AuthorizationMatrix {
 			POST   /ledger/verify                                          login 200   200   403   403   403   200   403   403
 			POST   /lifecycle/changes/new                           own    login 302   302   302   403   403   403   302   403
 			POST   /lifecycle/changes/new                           other  login 302   302   403   403   403   403   302   403
+			POST   /lifecycle/changes/{id}/edit                            login 302   302   403   403   403   403   403   403
 			POST   /lifecycle/changes/{id}/submit                          login 302   302   403   403   403   403   403   403
 			POST   /lifecycle/changes/{id}/gate                            login 302   302   302   403   302   403   302   403
 			POST   /lifecycle/systems/{id}/thresholds               own    login 302   302   302   403   403   403   403   403

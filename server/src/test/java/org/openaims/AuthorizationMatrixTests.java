@@ -729,6 +729,12 @@ class AuthorizationMatrixTests {
 			return new Cell(() -> form(who, "/lifecycle/changes/new", "aiSystemId", system, "fromVersion", "1.0", "toVersion", "2." + next(),
 					"type", "MODEL_RETRAINED", "title", "Form change " + next(), "significance", "MINOR"));
 		});
+		write("POST /lifecycle/changes/{id}/edit", (who, own) -> {
+			String id = change(system(admin.username()));
+			return new Cell(() -> form(who, "/lifecycle/changes/" + id + "/edit", "fromVersion", "1.0", "type", "DATA_CHANGED", "title",
+					"Edited " + next(), "significance", "MINOR", "rollbackSteps", "Redeploy 1.0", "rollbackTriggers", "errors up", "rollbackOwner",
+					admin.username()));
+		});
 		write("POST /lifecycle/changes/{id}/submit", (who, own) -> {
 			String id = change(system(admin.username()));
 			return new Cell(() -> form(who, "/lifecycle/changes/" + id + "/submit"));

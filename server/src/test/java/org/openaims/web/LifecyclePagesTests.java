@@ -83,6 +83,19 @@ class LifecyclePagesTests {
 		assertThat(String.valueOf(decided.getMvcResult().getFlashMap().get("flash"))).contains("Gate decision recorded: DENY").contains("Failed: ");
 		assertThat(page(change, asOwner)).contains("signed statement");
 
+		assertThat(page(change + "/edit", asOwner)).contains("Change a change ticket").contains("redeploy 1.0");
+		MvcTestResult edited = mvc.post().uri(change + "/edit").with(asOwner).with(csrf()).param("fromVersion", "1.0").param("type", "DATA_CHANGED")
+			.param("title", "More data").param("significance", "MINOR").param("testRunIds", id(run)).param("rollbackSteps", "redeploy 1.0")
+			.param("rollbackTriggers", "errors").param("rollbackOwner", f.owner.username())
+			.param("rollbackTestedOn", java.time.LocalDate.now().minusDays(1).toString()).exchange();
+		assertThat(edited).hasStatus(HttpStatus.FOUND);
+		assertThat(String.valueOf(edited.getMvcResult().getFlashMap().get("flash"))).contains("Change saved")
+			.contains("Rollback plan tested on " + java.time.LocalDate.now().minusDays(1));
+		MvcTestResult refusedEdit = mvc.post().uri(change + "/edit").with(asOwner).with(csrf()).param("type", "DATA_CHANGED").param("title", "x")
+			.param("significance", "MINOR").param("rollbackOwner", "nobody-" + LifecycleFixture.unique()).exchange();
+		assertThat(refusedEdit).hasStatusOk();
+		assertThat(body(refusedEdit)).contains("no active user is named");
+
 		MvcTestResult submitted = mvc.post().uri(change + "/submit").with(asOwner).with(csrf()).exchange();
 		assertThat(String.valueOf(submitted.getMvcResult().getFlashMap().get("flash"))).contains("Submitted for approval");
 

@@ -114,20 +114,8 @@ class LifecycleController {
 
 	@PostMapping("/changes/new")
 	String openChange(ChangeForm form, Model model, RedirectAttributes redirect) {
-		List<UUID> runIds = new ArrayList<>();
 		List<String> problems = new ArrayList<>();
-		if (form.testRunIds() != null) {
-			for (String id : form.testRunIds().split("[\\s,]+")) {
-				if (!id.isBlank()) {
-					try {
-						runIds.add(UUID.fromString(id.strip()));
-					}
-					catch (IllegalArgumentException e) {
-						problems.add("testRunIds: '" + id.strip() + "' is not a test run id");
-					}
-				}
-			}
-		}
+		List<UUID> runIds = runIds(form, problems);
 		if (problems.isEmpty()) {
 			try {
 				ChangeView opened = changes.open(new ChangeDetails(form.aiSystemId(), form.fromVersion(), form.toVersion(), form.type(), form.title(),
@@ -157,6 +145,71 @@ class LifecycleController {
 	private static String lastNode(String path) {
 		int dot = path.indexOf('.');
 		return dot < 0 ? path : path.substring(dot + 1);
+	}
+
+	@GetMapping("/changes/{id}/edit")
+	String editChange(@PathVariable UUID id, Model model) {
+		ChangeView c = changes.get(id);
+		RollbackPlan plan = c.rollbackPlan();
+		model.addAttribute("form", new ChangeForm(c.aiSystemId(), c.fromVersion(), c.toVersion(), c.type(), c.title(), c.description(), c.significance(),
+				c.testRuns().stream().map(r -> r.id().toString()).collect(Collectors.joining(" ")), plan.steps(), plan.triggerCriteria(), plan.owner(),
+				plan.testedOn()));
+		model.addAttribute("changeId", id);
+		model.addAttribute("changeVersion", c.version());
+		return changeForm(model);
+	}
+
+	@PostMapping("/changes/{id}/edit")
+	String saveChange(@PathVariable UUID id, ChangeForm form, @RequestParam(required = false) Long version, Model model,
+			RedirectAttributes redirect) {
+		ChangeView current = changes.get(id);
+		List<String> problems = new ArrayList<>();
+		List<UUID> runIds = runIds(form, problems);
+		if (problems.isEmpty()) {
+			try {
+				ChangeView saved = changes.change(id, new ChangeDetails(current.aiSystemId(), form.fromVersion(), current.toVersion(), form.type(),
+						form.title(), form.description(), form.significance(), runIds, new RollbackPlan(form.rollbackSteps(), form.rollbackTriggers(),
+								form.rollbackOwner(), form.rollbackTestedOn() != null, form.rollbackTestedOn(), current.rollbackPlan().evidenceId()),
+						version));
+				redirect.addFlashAttribute("flash", "Change saved" + (current.reviewStatus() != saved.reviewStatus()
+						? "; its " + current.reviewStatus().name().toLowerCase(Locale.ROOT) + " approval is void — submit it again" : "")
+						+ ". Rollback plan " + (saved.rollbackPlan().tested() ? "tested on " + saved.rollbackPlan().testedOn() : "not tested") + ".");
+				return "redirect:/lifecycle/changes/" + id;
+			}
+			catch (InvalidInputException e) {
+				e.problems().forEach(p -> problems.add(p.field() + ": " + p.message()));
+			}
+			catch (ConstraintViolationException e) {
+				e.getConstraintViolations().forEach(v -> problems.add(lastNode(v.getPropertyPath().toString()) + ": " + v.getMessage()));
+			}
+			catch (ConflictException e) {
+				problems.add(e.getMessage());
+			}
+		}
+		model.addAttribute("form", new ChangeForm(current.aiSystemId(), form.fromVersion(), current.toVersion(), form.type(), form.title(),
+				form.description(), form.significance(), form.testRunIds(), form.rollbackSteps(), form.rollbackTriggers(), form.rollbackOwner(),
+				form.rollbackTestedOn()));
+		model.addAttribute("changeId", id);
+		model.addAttribute("changeVersion", version);
+		model.addAttribute("problems", problems);
+		return changeForm(model);
+	}
+
+	private static List<UUID> runIds(ChangeForm form, List<String> problems) {
+		List<UUID> runIds = new ArrayList<>();
+		if (form.testRunIds() != null) {
+			for (String id : form.testRunIds().split("[\\s,]+")) {
+				if (!id.isBlank()) {
+					try {
+						runIds.add(UUID.fromString(id.strip()));
+					}
+					catch (IllegalArgumentException e) {
+						problems.add("testRunIds: '" + id.strip() + "' is not a test run id");
+					}
+				}
+			}
+		}
+		return runIds;
 	}
 
 	@GetMapping("/changes/{id}")
