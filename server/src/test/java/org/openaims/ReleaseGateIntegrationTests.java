@@ -108,8 +108,9 @@ class ReleaseGateIntegrationTests {
 		assertThat(denied[1]).startsWith("DENY").containsPattern("FAIL metrics .*accuracy 0\\.89 fails accuracy ≥ 0\\.92");
 		assertThat(denied[1]).containsPattern("pass tests").containsPattern("pass rollbackPlan");
 
-		assertThat(cli(pipeline, "test-runs", "push", "--system", "Gatekeeper", "--version", "2.0", "--metrics", good.toString(),
-				"--commit", "9f1c2ac", report.toString())[0]).isEqualTo("0");
+		String[] pushedGood = cli(pipeline, "test-runs", "push", "--system", "Gatekeeper", "--version", "2.0", "--metrics", good.toString(),
+				"--commit", "9f1c2ac", report.toString());
+		assertThat(pushedGood[0]).as(pushedGood[2]).isEqualTo("0");
 		approve("change", change, approver, secondApprover);
 		Path statement = dir.resolve("decision.dsse.json");
 		String[] allowed = cli(pipeline, "gate", "--change", change, "--statement", statement.toString());
@@ -144,9 +145,15 @@ class ReleaseGateIntegrationTests {
 
 		JsonNode timeline = call("GET", "/api/v1/deployments/timeline?aiSystem=" + system, ADMIN_TOKEN, null);
 		assertThat(timeline.get("periods")).extracting(p -> p.get("version").asString()).containsExactly("2.0", "1.0");
+		// The ledger holds each step: the entries of this change, of its two runs and of its two deployments (the jar's demo
+		// organization has lifecycle records of its own, so entries are picked by subject).
+		List<String> subjects = new java.util.ArrayList<>(List.of(change));
+		subjects.addAll(ids("recorded test run ([0-9a-f-]{36})", pushed[1], pushedGood[1]));
+		subjects.addAll(ids("recorded (?:deployment|rollback) ([0-9a-f-]{36})", deployed[1], rolledBack[1]));
+		assertThat(subjects).hasSize(5);
 		List<String> steps = new java.util.ArrayList<>();
-		for (String type : List.of("test-run", "change", "deployment")) {
-			JsonNode entries = call("GET", "/api/v1/ledger/entries?limit=500&subjectType=" + type, ADMIN_TOKEN, null);
+		for (String subject : subjects) {
+			JsonNode entries = call("GET", "/api/v1/ledger/entries?limit=500&subjectId=" + subject, ADMIN_TOKEN, null);
 			entries.get("items").forEach(e -> steps.add(e.get("type").asString()));
 		}
 		assertThat(steps).contains("TestRunRecorded", "ChangeOpened", "ChangeSubmitted", "ChangeApproved", "GateDecided", "ChangeUpdated",
@@ -154,6 +161,17 @@ class ReleaseGateIntegrationTests {
 		assertThat(steps.stream().filter("GateDecided"::equals).count()).isEqualTo(2);
 		assertThat(steps.stream().filter("TestRunRecorded"::equals).count()).isEqualTo(2);
 		assertThat(steps.stream().filter("DeploymentRecorded"::equals).count()).isEqualTo(2);
+	}
+
+	private static List<String> ids(String pattern, String... outputs) {
+		List<String> found = new java.util.ArrayList<>();
+		for (String output : outputs) {
+			Matcher m = Pattern.compile(pattern).matcher(output);
+			while (m.find()) {
+				found.add(m.group(1));
+			}
+		}
+		return found;
 	}
 
 	/** A user with one role and an API token: returns the token. */
