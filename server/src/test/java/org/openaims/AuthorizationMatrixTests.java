@@ -659,7 +659,7 @@ class AuthorizationMatrixTests {
 		reads("GET /api/v1/test-runs/{id}/evaluation", () -> "/api/v1/test-runs/" + testRun(system(admin.username())) + "/evaluation");
 		write("POST /api/v1/test-runs", (who, own) -> {
 			String system = system(admin.username());
-			return new Cell(() -> uploadPart(who, "/api/v1/test-runs", "reports", "TEST-m.xml", junitReport(), "aiSystemId", system, "version",
+			return new Cell(() -> uploadPart(who, "/api/v1/test-runs", "reports", "TEST-m.xml", "application/xml", junitReport(), "aiSystemId", system, "version",
 					"1." + next()));
 		});
 		reads("GET /api/v1/metric-thresholds", () -> "/api/v1/metric-thresholds?aiSystem=" + system(admin.username()));
@@ -1335,28 +1335,15 @@ class AuthorizationMatrixTests {
 				c.get("toVersion").asString(), "environment", "production", "changeId", change)), HttpStatus.CREATED).get("id").asString();
 	}
 
-	/** A multipart upload of one part with form fields, as the cell's user. */
-	private MvcTestResult uploadPart(Who who, String uri, String part, String name, byte[] content, String... fields) {
-		MockMvcTester.MockMultipartMvcRequestBuilder request = mvc.post().uri(uri).multipart()
-			.file(new MockMultipartFile(part, name, "application/xml", content));
-		for (int i = 0; i + 1 < fields.length; i += 2) {
-			request.param(fields[i], fields[i + 1]);
-		}
-		int n = next();
-		request.with(r -> {
-			r.setRemoteAddr("10.77." + (n / 250) % 250 + "." + (1 + n % 250));
-			return r;
-		});
-		if (!who.anonymous()) {
-			request.header("Authorization", who.user().bearer());
-		}
-		return request.exchange();
-	}
-
 	/** A multipart upload of a text file with form fields, as the cell's user. */
 	private MvcTestResult uploadWith(Who who, String uri, String name, byte[] content, String... fields) {
+		return uploadPart(who, uri, "file", name, "text/plain", content, fields);
+	}
+
+	/** A multipart upload of one part with form fields, as the cell's user. */
+	private MvcTestResult uploadPart(Who who, String uri, String part, String name, String type, byte[] content, String... fields) {
 		MockMvcTester.MockMultipartMvcRequestBuilder request = mvc.post().uri(uri).multipart()
-			.file(new MockMultipartFile("file", name, "text/plain", content));
+			.file(new MockMultipartFile(part, name, type, content));
 		for (int i = 0; i + 1 < fields.length; i += 2) {
 			request.param(fields[i], fields[i + 1]);
 		}

@@ -77,6 +77,13 @@ final class ApiClient {
 		static Part field(String name, String value) {
 			return new Part(name, null, null, value.getBytes(StandardCharsets.UTF_8));
 		}
+
+		/** Adds the field {@code name} when {@code value} says something (stripped). */
+		static void addOptional(java.util.List<Part> parts, String name, String value) {
+			if (value != null && !value.isBlank()) {
+				parts.add(field(name, value.strip()));
+			}
+		}
 	}
 
 	/** Posts a multipart/form-data body (RFC 7578), as a browser's file upload does. */

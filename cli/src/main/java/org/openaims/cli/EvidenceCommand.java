@@ -78,11 +78,11 @@ final class EvidenceCommand {
 			List<ApiClient.Part> parts = new ArrayList<>();
 			parts.add(new ApiClient.Part("file", name, "application/octet-stream", content));
 			parts.add(ApiClient.Part.field("title", title == null || title.isBlank() ? name : title));
-			optional(parts, "description", description);
-			optional(parts, "owner", owner);
-			optional(parts, "validUntil", validUntil);
-			optional(parts, "effectiveFrom", effectiveFrom);
-			optional(parts, "effectiveTo", effectiveTo);
+			ApiClient.Part.addOptional(parts, "description", description);
+			ApiClient.Part.addOptional(parts, "owner", owner);
+			ApiClient.Part.addOptional(parts, "validUntil", validUntil);
+			ApiClient.Part.addOptional(parts, "effectiveFrom", effectiveFrom);
+			ApiClient.Part.addOptional(parts, "effectiveTo", effectiveTo);
 			requirements.forEach(r -> parts.add(ApiClient.Part.field("requirements", r)));
 			for (String system : systems) {
 				parts.add(ApiClient.Part.field("aiSystemIds", api.systemId(system)));
@@ -97,12 +97,6 @@ final class EvidenceCommand {
 					+ " " + r.get("label").asString("")));
 			item.get("aiSystems").forEach(s -> out.println("linked to AI system " + s.get("name").asString()));
 			return 0;
-		}
-
-		private static void optional(List<ApiClient.Part> parts, String name, String value) {
-			if (value != null && !value.isBlank()) {
-				parts.add(ApiClient.Part.field(name, value.strip()));
-			}
 		}
 	}
 

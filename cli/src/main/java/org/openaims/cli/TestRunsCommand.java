@@ -79,9 +79,9 @@ final class TestRunsCommand {
 			}
 			parts.add(ApiClient.Part.field("aiSystemId", api.systemId(system)));
 			parts.add(ApiClient.Part.field("version", version));
-			optional(parts, "dataset", dataset);
-			optional(parts, "commit", commit);
-			optional(parts, "evaluator", evaluator);
+			ApiClient.Part.addOptional(parts, "dataset", dataset);
+			ApiClient.Part.addOptional(parts, "commit", commit);
+			ApiClient.Part.addOptional(parts, "evaluator", evaluator);
 			JsonNode run = api.postMultipart("/api/v1/test-runs", parts);
 			PrintWriter out = spec.commandLine().getOut();
 			if (json) {
@@ -111,12 +111,6 @@ final class TestRunsCommand {
 			}
 			catch (NoSuchFileException e) {
 				throw new java.io.IOException("no file " + file);
-			}
-		}
-
-		private static void optional(List<ApiClient.Part> parts, String name, String value) {
-			if (value != null && !value.isBlank()) {
-				parts.add(ApiClient.Part.field(name, value.strip()));
 			}
 		}
 	}

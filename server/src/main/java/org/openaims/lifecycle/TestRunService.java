@@ -154,11 +154,14 @@ public class TestRunService {
 		events.publishEvent(new TestRunRecorded(id, details.aiSystemId(), details.systemVersion().strip(), blankToNull(details.commitRef()),
 				values, kept.stream().map(f -> f.name() + " sha256:" + f.sha256()).toList(),
 				metrics.stream().map(TestRunService::metricValues).toList(), Stamp.of(CurrentUser.actor())));
-		return get(id);
+		// The view from what is in hand: nothing is read back.
+		return new TestRunView(id, details.aiSystemId(), systemName, details.systemVersion().strip(), blankToNull(details.dataset()),
+				blankToNull(details.commitRef()), blankToNull(details.evaluator()), summary, declared, disagree(summary, declared), metrics, kept,
+				failed.size(), failed.stream().limit(FAILURES_SHOWN).map(TestRunStore.Named::value).toList(), now, CurrentUser.username());
 	}
 
 	private ReportFile keep(String kind, ReceivedFile f, String title, TestRunDetails details, UUID runId) {
-		EvidenceDetails item = new EvidenceDetails(EvidenceKind.FILE, cut(title, 300),
+		EvidenceDetails item = new EvidenceDetails(EvidenceKind.FILE, JunitXml.cut(title, 300),
 				"Received with test run " + runId + (details.commitRef() == null ? "" : " (commit " + details.commitRef().strip() + ")"), null,
 				null, null, null, null, null, null, List.of("A.6.2.4"), List.of(details.aiSystemId()),
 				List.of(new EvidenceDetails.RecordRef(SUBJECT, runId)), null);
@@ -280,10 +283,6 @@ public class TestRunService {
 			return a;
 		}
 		return a == null ? b : (int) Math.min(Integer.MAX_VALUE, (long) a + b);
-	}
-
-	private static String cut(String s, int max) {
-		return s.length() <= max ? s : s.substring(0, max - 1) + "…";
 	}
 
 	private static String blankToNull(String s) {

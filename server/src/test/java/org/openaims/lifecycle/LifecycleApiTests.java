@@ -172,6 +172,46 @@ class LifecycleApiTests {
 	}
 
 	@Test
+	void badInputToChangesThresholdsAndDeploymentsIsRefusedNamingTheField() {
+		String system = f.system("Bad input " + LifecycleFixture.unique(), "LOW");
+		Map<String, Object> same = new java.util.HashMap<>(f.openChangeBodyFor(system, "1.0", "MINOR"));
+		api.problem(api.post(f.contributor, "/api/v1/changes", same), HttpStatus.BAD_REQUEST, "toVersion", "must differ");
+		Map<String, Object> nobody = new java.util.HashMap<>(f.openChangeBodyFor(system, "1.1", "MINOR"));
+		nobody.put("rollbackPlan", Map.of("steps", "s", "triggerCriteria", "t", "owner", "nobody-" + LifecycleFixture.unique(), "tested", true));
+		JsonNode refused = api.problem(api.post(f.contributor, "/api/v1/changes", nobody), HttpStatus.BAD_REQUEST, "rollbackPlan.owner",
+				"no active user");
+		assertThat(refused.toString()).contains("rollbackPlan.testedOn");
+		Map<String, Object> unknownRun = new java.util.HashMap<>(f.openChangeBodyFor(system, "1.2", "MINOR"));
+		unknownRun.put("testRunIds", List.of(java.util.UUID.randomUUID().toString()));
+		api.problem(api.post(f.contributor, "/api/v1/changes", unknownRun), HttpStatus.BAD_REQUEST, "testRunIds", "no test run has id");
+		api.problem(api.post(f.contributor, "/api/v1/changes", Map.of("aiSystemId", system, "toVersion", "2.0", "type", "SOMETHING")),
+				HttpStatus.BAD_REQUEST, null, null);
+
+		String change = id(api.body(api.post(f.contributor, "/api/v1/changes", f.openChangeBodyFor(system, "1.3", "MINOR")), HttpStatus.CREATED));
+		Map<String, Object> moved = new java.util.HashMap<>(f.openChangeBodyFor(system, "9.9", "MINOR"));
+		api.problem(api.put(f.contributor, "/api/v1/changes/" + change, moved), HttpStatus.CONFLICT, null, "stay as opened");
+		api.problem(api.post(f.contributor, "/api/v1/changes/" + change + "/cancel", Map.of("reason", " ")), HttpStatus.BAD_REQUEST, "reason", null);
+
+		api.problem(api.post(f.owner, "/api/v1/metric-thresholds", Map.of("aiSystemId", system, "thresholds", List.of(
+				threshold("accuracy", "AT_LEAST", 0.9), threshold("accuracy", "AT_LEAST", 0.8)))), HttpStatus.BAD_REQUEST, "thresholds[1]", "repeats");
+		api.problem(api.post(f.owner, "/api/v1/metric-thresholds", Map.of("aiSystemId", system, "thresholds", List.of())),
+				HttpStatus.BAD_REQUEST, "thresholds", null);
+		api.problem(api.get(f.owner, "/api/v1/metric-trends?aiSystem=" + system + "&runs=0"), HttpStatus.BAD_REQUEST, "runs", null);
+
+		String decision = id(api.body(api.post(f.contributor, "/api/v1/changes/" + change + "/gate", Map.of()), HttpStatus.CREATED));
+		api.problem(api.post(f.contributor, "/api/v1/deployments", Map.of("aiSystemId", system, "version", "7.0", "environment", "production",
+				"gateDecisionId", decision)), HttpStatus.BAD_REQUEST, "gateDecisionId", "is about version 1.3");
+		api.problem(api.post(f.contributor, "/api/v1/deployments", Map.of("aiSystemId", system, "version", "1.3", "environment", "prod/../x")),
+				HttpStatus.BAD_REQUEST, "environment", null);
+		api.problem(api.post(f.contributor, "/api/v1/deployments", Map.of("aiSystemId", system, "version", "1.3", "environment", "production",
+				"deployedAt", java.time.Instant.now().plusSeconds(86_400).toString())), HttpStatus.BAD_REQUEST, "deployedAt", "future");
+		api.problem(api.post(f.contributor, "/api/v1/deployments/rollbacks", Map.of("changeId", change, "environment", "production", "reason",
+				"broken")), HttpStatus.CONFLICT, null, "nothing was deployed there");
+		api.problem(api.get(f.contributor, "/api/v1/gate-decisions/not-an-id"), HttpStatus.BAD_REQUEST, null, null);
+		assertThat(api.get(f.contributor, "/api/v1/gate-decisions/" + java.util.UUID.randomUUID()).getResponse().getStatus()).isEqualTo(404);
+	}
+
+	@Test
 	void aChangeIsNeverApprovedByItsAuthor() {
 		f.policyInForce(POLICY);
 		String system = f.system("Author test " + LifecycleFixture.unique(), "LOW");

@@ -12,6 +12,7 @@ import org.openaims.approvals.UnderReview;
 import org.openaims.common.InvalidInputException;
 import org.openaims.identity.Role;
 import org.openaims.inventory.AiSystemService;
+import org.openaims.inventory.AiSystemView;
 import org.openaims.inventory.RiskTier;
 import org.openaims.lifecycle.ChangeId;
 
@@ -45,8 +46,9 @@ class ChangeReviews implements Reviewable<ChangeId> {
 	@Override
 	public Optional<UnderReview> find(ChangeId id) {
 		return changes.findById(id.value()).map(c -> {
-			String name = systems.names(List.of(c.aiSystemId())).getOrDefault(c.aiSystemId(), "AI system");
-			RiskTier tier = systems.get(c.aiSystemId()).riskTier();
+			AiSystemView system = systems.get(c.aiSystemId());
+			String name = system.name();
+			RiskTier tier = system.riskTier();
 			return new UnderReview("Change of " + name + " to " + c.toVersion() + ": " + c.title(), c.reviewDigest(), c.review().authors(),
 					Approvers.anyOf(Role.APPROVER, Role.AIMS_MANAGER, Role.ADMIN).quorum(quorum(tier)),
 					c.changeType() + ", " + c.significance().name().toLowerCase() + " change of " + name, c.lines(), null, "/lifecycle/changes/" + c.id());

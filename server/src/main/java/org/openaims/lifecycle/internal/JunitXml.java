@@ -400,7 +400,8 @@ public final class JunitXml {
 		return end < 0 ? text : text.substring(0, end).strip();
 	}
 
-	static String cut(String text, int max) {
+	/** {@code text} cut to {@code max} characters (an ellipsis marks the cut), NUL characters replaced. */
+	public static String cut(String text, int max) {
 		if (text == null) {
 			return null;
 		}

@@ -127,19 +127,25 @@ class LifecycleController {
 						+ ". Submit it for approval when it is ready.");
 				return "redirect:/lifecycle/changes/" + opened.id();
 			}
-			catch (InvalidInputException e) {
-				e.problems().forEach(p -> problems.add(p.field() + ": " + p.message()));
-			}
-			catch (ConstraintViolationException e) {
-				e.getConstraintViolations().forEach(v -> problems.add(lastNode(v.getPropertyPath().toString()) + ": " + v.getMessage()));
-			}
-			catch (ConflictException e) {
-				problems.add(e.getMessage());
+			catch (InvalidInputException | ConstraintViolationException | ConflictException e) {
+				problems.addAll(problems(e));
 			}
 		}
 		model.addAttribute("form", form);
 		model.addAttribute("problems", problems);
 		return changeForm(model);
+	}
+
+	/** What a refused change ticket form says, one line per problem. */
+	private static List<String> problems(RuntimeException e) {
+		if (e instanceof InvalidInputException invalid) {
+			return invalid.problems().stream().map(p -> p.field() + ": " + p.message()).toList();
+		}
+		if (e instanceof ConstraintViolationException violations) {
+			return violations.getConstraintViolations().stream()
+				.map(v -> lastNode(v.getPropertyPath().toString()) + ": " + v.getMessage()).toList();
+		}
+		return List.of(e.getMessage());
 	}
 
 	private static String lastNode(String path) {
@@ -176,14 +182,8 @@ class LifecycleController {
 						+ ". Rollback plan " + (saved.rollbackPlan().tested() ? "tested on " + saved.rollbackPlan().testedOn() : "not tested") + ".");
 				return "redirect:/lifecycle/changes/" + id;
 			}
-			catch (InvalidInputException e) {
-				e.problems().forEach(p -> problems.add(p.field() + ": " + p.message()));
-			}
-			catch (ConstraintViolationException e) {
-				e.getConstraintViolations().forEach(v -> problems.add(lastNode(v.getPropertyPath().toString()) + ": " + v.getMessage()));
-			}
-			catch (ConflictException e) {
-				problems.add(e.getMessage());
+			catch (InvalidInputException | ConstraintViolationException | ConflictException e) {
+				problems.addAll(problems(e));
 			}
 		}
 		model.addAttribute("form", new ChangeForm(current.aiSystemId(), form.fromVersion(), current.toVersion(), form.type(), form.title(),
