@@ -650,6 +650,155 @@ class AuthorizationMatrixTests {
 			body.put("competence", "changed " + next());
 			return new Cell(() -> put(who, "/api/v1/competences/" + id, body));
 		});
+		// assurance
+		reads("GET /api/v1/context-entries", () -> "/api/v1/context-entries");
+		reads("GET /api/v1/context-entries/export", () -> "/api/v1/context-entries/export?format=xlsx");
+		reads("GET /api/v1/context-entries/{id}", () -> "/api/v1/context-entries/" + contextEntry());
+		reads("GET /api/v1/context-entries/{id}/history", () -> "/api/v1/context-entries/" + contextEntry() + "/history");
+		write("POST /api/v1/context-entries", (who, own) -> new Cell(() -> post(who, "/api/v1/context-entries", contextBody())));
+		write("PUT /api/v1/context-entries/{id}", (who, own) -> {
+			String id = contextEntry();
+			Map<String, Object> body = new HashMap<>(contextBody());
+			body.put("description", "changed " + next());
+			return new Cell(() -> put(who, "/api/v1/context-entries/" + id, body));
+		});
+		write("POST /api/v1/context-entries/{id}/review", (who, own) -> {
+			String id = contextEntry();
+			return new Cell(() -> post(who, "/api/v1/context-entries/" + id + "/review", Map.of("note", "still holds")));
+		});
+		reads("GET /api/v1/audit-programmes", () -> "/api/v1/audit-programmes");
+		reads("GET /api/v1/audit-programmes/export", () -> "/api/v1/audit-programmes/export");
+		reads("GET /api/v1/audit-programmes/{id}", () -> "/api/v1/audit-programmes/" + programme(false));
+		reads("GET /api/v1/audit-programmes/{id}/history", () -> "/api/v1/audit-programmes/" + programme(false) + "/history");
+		write("POST /api/v1/audit-programmes", (who, own) -> new Cell(() -> post(who, "/api/v1/audit-programmes", programmeBody())));
+		write("PUT /api/v1/audit-programmes/{id}", (who, own) -> {
+			String id = programme(false);
+			Map<String, Object> body = new HashMap<>(programmeBody());
+			body.put("method", "changed " + next());
+			return new Cell(() -> put(who, "/api/v1/audit-programmes/" + id, body));
+		});
+		write("POST /api/v1/audit-programmes/{id}/submit", (who, own) -> {
+			String id = programme(false);
+			return new Cell(() -> post(who, "/api/v1/audit-programmes/" + id + "/submit", Map.of()));
+		});
+		reads("GET /api/v1/audits", () -> "/api/v1/audits");
+		reads("GET /api/v1/audits/export", () -> "/api/v1/audits/export?format=pdf");
+		reads("GET /api/v1/audits/{id}", () -> "/api/v1/audits/" + startedAudit(leadAuditor(), List.of()) + "?links=true");
+		reads("GET /api/v1/audits/{id}/history", () -> "/api/v1/audits/" + startedAudit(leadAuditor(), List.of()) + "/history");
+		reads("GET /api/v1/audits/{id}/report", () -> "/api/v1/audits/" + startedAudit(leadAuditor(), List.of()) + "/report");
+		write("POST /api/v1/audits", (who, own) -> {
+			Map<String, Object> body = auditBody(programme(true), leadAuditor(), List.of());
+			return new Cell(() -> post(who, "/api/v1/audits", body));
+		});
+		write("PUT /api/v1/audits/{id}", (who, own) -> {
+			String programme = programme(true);
+			String id = audit(programme, leadAuditor(), List.of());
+			Map<String, Object> body = new HashMap<>(auditBody(programme, leadAuditor(), List.of()));
+			body.put("method", "changed " + next());
+			return new Cell(() -> put(who, "/api/v1/audits/" + id, body));
+		});
+		write("POST /api/v1/audits/{id}/start", (who, own) -> {
+			String id = audit(programme(true), leadAuditor(), List.of());
+			return new Cell(() -> post(who, "/api/v1/audits/" + id + "/start", Map.of()));
+		});
+		write("PUT /api/v1/audits/{id}/items/{no}", (who, own) -> {
+			String id = startedAudit(leadAuditor(), own && auditing(who) ? List.of(who.name()) : List.of());
+			return new Cell(() -> put(who, "/api/v1/audits/" + id + "/items/1", Map.of("result", "CONFORMING", "notes", "seen " + next())));
+		});
+		write("POST /api/v1/audits/{id}/exceptions", (who, own) -> {
+			String system = system(ownerAuditor().username());
+			String id = startedAudit(leadAuditor(), List.of(ownerAuditor().username()), system);
+			return new Cell(() -> post(who, "/api/v1/audits/" + id + "/exceptions", Map.of("item", 1, "auditor", ownerAuditor().username(),
+					"justification", "the only one who knows it")));
+		});
+		write("POST /api/v1/audits/{id}/report", (who, own) -> {
+			TestUser lead = own && auditing(who) ? who.user() : leadAuditor();
+			String id = startedAudit(lead, List.of());
+			api.body(api.put(lead, "/api/v1/audits/" + id + "/items/1", Map.of("result", "CONFORMING")), HttpStatus.OK);
+			return new Cell(() -> post(who, "/api/v1/audits/" + id + "/report", Map.of()));
+		});
+		reads("GET /api/v1/nonconformities", () -> "/api/v1/nonconformities");
+		reads("GET /api/v1/nonconformities/export", () -> "/api/v1/nonconformities/export");
+		reads("GET /api/v1/nonconformities/overdue-actions", () -> "/api/v1/nonconformities/overdue-actions");
+		reads("GET /api/v1/nonconformities/trends", () -> "/api/v1/nonconformities/trends");
+		reads("GET /api/v1/nonconformities/{id}", () -> "/api/v1/nonconformities/" + nonconformity(admin.username()));
+		reads("GET /api/v1/nonconformities/{id}/history", () -> "/api/v1/nonconformities/" + nonconformity(admin.username()) + "/history");
+		write("POST /api/v1/nonconformities", (who, own) -> new Cell(() -> post(who, "/api/v1/nonconformities", nonconformityBody(ownerOf(who)))));
+		write("PUT /api/v1/nonconformities/{id}", (who, own) -> {
+			String owner = owner(who, own);
+			String id = nonconformity(owner);
+			Map<String, Object> body = new HashMap<>(nonconformityBody(owner));
+			body.put("containment", "contained " + next());
+			return new Cell(() -> put(who, "/api/v1/nonconformities/" + id, body));
+		});
+		write("POST /api/v1/nonconformities/{id}/accept", (who, own) -> {
+			String id = candidate();
+			return new Cell(() -> post(who, "/api/v1/nonconformities/" + id + "/accept", Map.of()));
+		});
+		write("POST /api/v1/nonconformities/{id}/dismiss", (who, own) -> {
+			String id = candidate();
+			return new Cell(() -> post(who, "/api/v1/nonconformities/" + id + "/dismiss", Map.of("reason", "a test deployment")));
+		});
+		write("POST /api/v1/nonconformities/{id}/actions", (who, own) -> {
+			String id = nonconformity(owner(who, own));
+			return new Cell(() -> post(who, "/api/v1/nonconformities/" + id + "/actions", Map.of("description", "Fix " + next(), "owner",
+					admin.username(), "dueDate", LocalDate.now().plusDays(9).toString())));
+		});
+		write("PUT /api/v1/nonconformities/{id}/actions/{actionId}", (who, own) -> {
+			String id = nonconformity(admin.username());
+			String action = correctiveAction(id, owner(who, own));
+			return new Cell(() -> put(who, "/api/v1/nonconformities/" + id + "/actions/" + action, Map.of("status", "DONE")));
+		});
+		write("POST /api/v1/nonconformities/{id}/effectiveness", (who, own) -> {
+			String id = nonconformity(admin.username());
+			String action = correctiveAction(id, admin.username());
+			api.body(api.put(admin, "/api/v1/nonconformities/" + id + "/actions/" + action, Map.of("status", "DONE")), HttpStatus.OK);
+			return new Cell(() -> post(who, "/api/v1/nonconformities/" + id + "/effectiveness", Map.of("effective", true)));
+		});
+		write("POST /api/v1/nonconformities/{id}/submit", (who, own) -> {
+			String id = nonconformity(owner(who, own));
+			String action = correctiveAction(id, admin.username());
+			api.body(api.put(admin, "/api/v1/nonconformities/" + id + "/actions/" + action, Map.of("status", "DONE")), HttpStatus.OK);
+			api.body(api.post(requester, "/api/v1/nonconformities/" + id + "/effectiveness", Map.of("effective", true)), HttpStatus.OK);
+			return new Cell(() -> post(who, "/api/v1/nonconformities/" + id + "/submit", Map.of()));
+		});
+		write("POST /api/v1/nonconformities/{id}/follow-up", (who, own) -> {
+			String id = nonconformity(admin.username());
+			String programme = programme(true);
+			return new Cell(() -> post(who, "/api/v1/nonconformities/" + id + "/follow-up", Map.of("programmeId", programme, "date",
+					LocalDate.now().plusDays(30).toString(), "leadAuditor", leadAuditor().username())));
+		});
+		reads("GET /api/v1/management-reviews", () -> "/api/v1/management-reviews");
+		reads("GET /api/v1/management-reviews/export", () -> "/api/v1/management-reviews/export");
+		reads("GET /api/v1/management-reviews/{id}", () -> "/api/v1/management-reviews/" + review(admin.username()));
+		reads("GET /api/v1/management-reviews/{id}/inputs", () -> "/api/v1/management-reviews/" + review(admin.username()) + "/inputs");
+		reads("GET /api/v1/management-reviews/{id}/pdf", () -> "/api/v1/management-reviews/" + review(admin.username()) + "/pdf");
+		reads("GET /api/v1/management-reviews/{id}/history", () -> "/api/v1/management-reviews/" + review(admin.username()) + "/history");
+		write("POST /api/v1/management-reviews", (who, own) -> new Cell(() -> post(who, "/api/v1/management-reviews", reviewBody(admin.username()))));
+		write("PUT /api/v1/management-reviews/{id}", (who, own) -> {
+			String id = review(admin.username());
+			Map<String, Object> body = new HashMap<>(reviewBody(admin.username()));
+			body.put("minutes", "minutes " + next());
+			return new Cell(() -> put(who, "/api/v1/management-reviews/" + id, body));
+		});
+		write("POST /api/v1/management-reviews/{id}/hold", (who, own) -> {
+			String id = review(admin.username());
+			return new Cell(() -> post(who, "/api/v1/management-reviews/" + id + "/hold", Map.of()));
+		});
+		write("POST /api/v1/management-reviews/{id}/submit", (who, own) -> {
+			String id = review(admin.username());
+			api.body(api.post(requester, "/api/v1/management-reviews/" + id + "/hold", Map.of()), HttpStatus.OK);
+			Map<String, Object> body = new HashMap<>(reviewBody(admin.username()));
+			body.put("minutes", "minutes " + next());
+			body.remove("actions");
+			api.body(api.put(requester, "/api/v1/management-reviews/" + id, body), HttpStatus.OK);
+			return new Cell(() -> post(who, "/api/v1/management-reviews/" + id + "/submit", Map.of()));
+		});
+		write("PUT /api/v1/management-reviews/{id}/actions/{actionId}", (who, own) -> {
+			String id = review(owner(who, own));
+			String action = api.body(api.get(admin, "/api/v1/management-reviews/" + id), HttpStatus.OK).get("actions").get(0).get("id").asString();
+			return new Cell(() -> put(who, "/api/v1/management-reviews/" + id + "/actions/" + action, Map.of("status", "DONE")));
+		});
 		// lifecycle
 		reads("GET /api/v1/test-runs", () -> "/api/v1/test-runs");
 		reads("GET /api/v1/test-runs/export", () -> "/api/v1/test-runs/export");
@@ -1194,6 +1343,140 @@ class AuthorizationMatrixTests {
 	private byte[] systemCsv() {
 		return ("name,intended_purpose,organization_roles,lifecycle_stage,risk_tier,owner\nImported system " + next()
 				+ ",Answer questions,DEPLOYER,IDEA,LOW," + admin.username() + "\n").getBytes(StandardCharsets.UTF_8);
+	}
+
+	// assurance fixtures
+
+	private TestUser leadAuditorUser;
+
+	private TestUser ownerAuditorUser;
+
+	private TestUser leadAuditor() {
+		if (leadAuditorUser == null) {
+			leadAuditorUser = users.create(Role.AUDITOR);
+		}
+		return leadAuditorUser;
+	}
+
+	/** An auditor who also owns AI systems (not independent of them). */
+	private TestUser ownerAuditor() {
+		if (ownerAuditorUser == null) {
+			ownerAuditorUser = users.create(Role.AUDITOR, Role.SYSTEM_OWNER);
+		}
+		return ownerAuditorUser;
+	}
+
+	/** Whether the principal may be on an audit team. */
+	private static boolean auditing(Who who) {
+		return List.of("ADMIN", "AIMS_MANAGER", "AUDITOR").contains(who.principal());
+	}
+
+	private Map<String, Object> contextBody() {
+		return Map.of("kind", "EXTERNAL_ISSUE", "title", "EU AI Act obligations " + next(), "applicableLaws", "Regulation (EU) 2024/1689",
+				"owner", admin.username());
+	}
+
+	private String contextEntry() {
+		return api.body(api.post(admin, "/api/v1/context-entries", contextBody()), HttpStatus.CREATED).get("id").asString();
+	}
+
+	private Map<String, Object> programmeBody() {
+		return Map.of("title", "Audit programme " + next(), "periodStart", LocalDate.now().toString(), "periodEnd",
+				LocalDate.now().plusYears(1).toString(), "criteria", "ISO/IEC 42001");
+	}
+
+	private String programme(boolean approved) {
+		String id = api.body(api.post(requester, "/api/v1/audit-programmes", programmeBody()), HttpStatus.CREATED).get("id").asString();
+		if (approved) {
+			api.body(api.post(requester, "/api/v1/audit-programmes/" + id + "/submit", Map.of()), HttpStatus.OK);
+			String request = api.body(api.get(admin, "/api/v1/approvals?status=PENDING&itemType=audit-programme&itemId=" + id), HttpStatus.OK)
+				.get("items").get(0).get("id").asString();
+			api.body(api.post(approver, "/api/v1/approvals/" + request + "/decisions", Map.of("decision", "APPROVE")), HttpStatus.OK);
+		}
+		return id;
+	}
+
+	private Map<String, Object> auditBody(String programme, TestUser lead, List<String> team, String... systems) {
+		Map<String, Object> body = new HashMap<>();
+		body.put("programmeId", programme);
+		body.put("title", "Matrix audit " + next());
+		body.put("plannedStart", LocalDate.now().toString());
+		body.put("plannedEnd", LocalDate.now().toString());
+		body.put("auditedFrom", LocalDate.now().minusDays(7).toString());
+		body.put("auditedTo", LocalDate.now().toString());
+		body.put("aiSystemIds", List.of(systems));
+		body.put("processes", systems.length == 0 ? List.of("Matrix process " + next()) : List.of());
+		body.put("leadAuditor", lead.username());
+		body.put("team", team);
+		return body;
+	}
+
+	private String audit(String programme, TestUser lead, List<String> team, String... systems) {
+		return api.body(api.post(requester, "/api/v1/audits", auditBody(programme, lead, team, systems)), HttpStatus.CREATED).get("id").asString();
+	}
+
+	private String startedAudit(TestUser lead, List<String> team, String... systems) {
+		String id = audit(programme(true), lead, team, systems);
+		api.body(api.post(requester, "/api/v1/audits/" + id + "/start", Map.of()), HttpStatus.OK);
+		return id;
+	}
+
+	private Map<String, Object> nonconformityBody(String owner) {
+		Map<String, Object> body = new HashMap<>();
+		body.put("title", "Nonconformity " + next());
+		body.put("source", "CONCERN");
+		body.put("requirementRef", "A.6.2.5");
+		body.put("severity", "MINOR");
+		body.put("owner", owner);
+		body.put("rootCauseMethod", "FIVE_WHYS");
+		body.put("rootCause", "No step checks it");
+		return body;
+	}
+
+	private String nonconformity(String owner) {
+		return api.body(api.post(admin, "/api/v1/nonconformities", nonconformityBody(owner)), HttpStatus.CREATED).get("id").asString();
+	}
+
+	private String correctiveAction(String nonconformity, String owner) {
+		JsonNode n = api.body(api.post(admin, "/api/v1/nonconformities/" + nonconformity + "/actions", Map.of("description", "Fix " + next(),
+				"owner", owner, "dueDate", LocalDate.now().plusDays(5).toString())), HttpStatus.CREATED);
+		return n.get("actions").get(n.get("actions").size() - 1).get("id").asString();
+	}
+
+	/** A candidate raised by a deployment without a gate allow. */
+	private String candidate() {
+		String system = system(admin.username());
+		api.body(api.post(admin, "/api/v1/deployments", Map.of("aiSystemId", system, "version", "1." + next(), "environment", "production")),
+				HttpStatus.CREATED);
+		for (int i = 0; i < 200; i++) {
+			JsonNode items = api.body(api.get(admin, "/api/v1/nonconformities?status=CANDIDATE&aiSystem=" + system), HttpStatus.OK).get("items");
+			if (items.size() > 0) {
+				return items.get(0).get("id").asString();
+			}
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		throw new AssertionError("no candidate was raised for the deployment");
+	}
+
+	private Map<String, Object> reviewBody(String actionOwner) {
+		Map<String, Object> body = new HashMap<>();
+		body.put("title", "Management review " + next());
+		body.put("scheduledFor", LocalDate.now().toString());
+		body.put("periodStart", LocalDate.now().minusMonths(3).toString());
+		body.put("periodEnd", LocalDate.now().toString());
+		body.put("chair", admin.username());
+		body.put("attendees", List.of(admin.username()));
+		body.put("actions", List.of(Map.of("description", "Act " + next(), "owner", actionOwner, "dueDate", LocalDate.now().plusDays(30).toString())));
+		return body;
+	}
+
+	private String review(String actionOwner) {
+		return api.body(api.post(requester, "/api/v1/management-reviews", reviewBody(actionOwner)), HttpStatus.CREATED).get("id").asString();
 	}
 
 	private String system(String owner) {

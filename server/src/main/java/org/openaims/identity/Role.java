@@ -18,6 +18,11 @@ public enum Role {
 	APPROVER,
 	/** Plans and performs internal audits; reads everything else. */
 	AUDITOR,
+	/**
+	 * Top management (5.1, 9.3): takes part in management reviews and approves their output; may be
+	 * required as approver of the AI policy (5.2). Reads everything else.
+	 */
+	TOP_MANAGEMENT,
 	/** Adds records (test results, evidence) without owning systems. */
 	CONTRIBUTOR,
 	/** Reads. */

@@ -101,6 +101,28 @@ public class Ledger {
 	}
 
 	/**
+	 * Who recorded changes of these subjects between {@code from} (inclusive) and {@code to}
+	 * (exclusive): for each subject id, the actors' usernames (e.g. an auditor's independence: did they
+	 * write the records they would audit?). One statement.
+	 */
+	public java.util.Map<String, java.util.Set<String>> authors(String subjectType, java.util.Collection<String> subjectIds,
+			java.time.Instant from, java.time.Instant to) {
+		java.util.Map<String, java.util.Set<String>> result = new java.util.HashMap<>();
+		if (subjectIds.isEmpty()) {
+			return result;
+		}
+		jdbc.sql("SELECT DISTINCT subject_id, actor FROM ledger_entries WHERE subject_type = :type AND subject_id IN (:ids) "
+				+ "AND recorded_at >= :from AND recorded_at < :to")
+			.param("type", subjectType)
+			.param("ids", List.copyOf(subjectIds))
+			.param("from", java.sql.Timestamp.from(from))
+			.param("to", java.sql.Timestamp.from(to))
+			.query((rs, n) -> result.computeIfAbsent(rs.getString(1), k -> new java.util.TreeSet<>()).add(rs.getString(2)))
+			.list();
+		return result;
+	}
+
+	/**
 	 * Entries in sequence order, optionally of one subject type and id; {@code after} is the
 	 * {@code next} of the previous page (a sequence number).
 	 */
