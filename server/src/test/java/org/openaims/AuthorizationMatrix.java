@@ -420,6 +420,25 @@ final class AuthorizationMatrix {
 			POST   /impact-assessments/{id}/submit                  own    login 302   302   302   302   403   403   403   403   403
 			POST   /impact-assessments/{id}/submit                  other  login 302   302   403   302   403   403   403   403   403
 			POST   /ledger/verify                                          login 200   200   403   403   403   200   403   403   403
+			POST   /assurance/programmes                                   login 302   302   403   403   403   302   403   403   403
+			POST   /assurance/programmes/{id}/submit                       login 302   302   403   403   403   302   403   403   403
+			POST   /assurance/audits                                       login 302   302   403   403   403   302   403   403   403
+			POST   /assurance/audits/{id}/start                            login 302   302   403   403   403   403   403   403   403
+			POST   /assurance/audits/{id}/items/{no}                own    login 302   302   403   403   403   302   403   403   403
+			POST   /assurance/audits/{id}/report                    own    login 302   302   403   403   403   302   403   403   403
+			POST   /assurance/nonconformities                              login 302   302   302   302   403   302   302   403   403
+			POST   /assurance/nonconformities/{id}/analysis         own    login 302   302   302   302   302   302   302   302   302
+			POST   /assurance/nonconformities/{id}/actions          own    login 302   302   302   302   302   302   302   302   302
+			POST   /assurance/nonconformities/{id}/actions/{actionId} own    login 302   302   302   302   302   302   302   302   302
+			POST   /assurance/nonconformities/{id}/effectiveness           login 302   302   403   403   403   302   403   403   403
+			POST   /assurance/nonconformities/{id}/submit           own    login 302   302   302   302   302   302   302   302   302
+			POST   /assurance/nonconformities/{id}/accept                  login 302   302   403   403   403   403   403   403   403
+			POST   /assurance/reviews                                      login 302   302   403   403   403   403   403   403   403
+			POST   /assurance/reviews/{id}/hold                            login 302   302   403   403   403   403   403   403   403
+			POST   /assurance/reviews/{id}/output                          login 302   302   403   403   403   403   403   403   403
+			POST   /assurance/reviews/{id}/submit                          login 302   302   403   403   403   403   403   403   403
+			POST   /assurance/context                                      login 302   302   403   403   403   403   403   403   403
+			POST   /assurance/context/{id}/review                          login 302   302   403   403   403   403   403   403   403
 			POST   /lifecycle/changes/new                           own    login 302   302   302   403   403   403   302   403   403
 			POST   /lifecycle/changes/new                           other  login 302   302   403   403   403   403   302   403   403
 			POST   /lifecycle/changes/{id}/edit                            login 302   302   403   403   403   403   403   403   403

@@ -896,6 +896,94 @@ class AuthorizationMatrixTests {
 			String system = system(owner(who, own));
 			return new Cell(() -> form(who, "/lifecycle/systems/" + system + "/thresholds", "thresholdText", "accuracy >= 0.9"));
 		});
+		write("POST /assurance/programmes", (who, own) -> new Cell(() -> form(who, "/assurance/programmes", "title", "Form programme " + next(),
+				"periodStart", LocalDate.now().toString(), "periodEnd", LocalDate.now().plusYears(1).toString())));
+		write("POST /assurance/programmes/{id}/submit", (who, own) -> {
+			String id = programme(false);
+			return new Cell(() -> form(who, "/assurance/programmes/" + id + "/submit"));
+		});
+		write("POST /assurance/audits", (who, own) -> {
+			String programme = programme(true);
+			return new Cell(() -> form(who, "/assurance/audits", "programmeId", programme, "title", "Form audit " + next(), "plannedStart",
+					LocalDate.now().toString(), "plannedEnd", LocalDate.now().toString(), "auditedFrom", LocalDate.now().minusDays(7).toString(),
+					"auditedTo", LocalDate.now().toString(), "processes", "Form process", "leadAuditor", leadAuditor().username()));
+		});
+		write("POST /assurance/audits/{id}/start", (who, own) -> {
+			String id = audit(programme(true), leadAuditor(), List.of());
+			return new Cell(() -> form(who, "/assurance/audits/" + id + "/start"));
+		});
+		write("POST /assurance/audits/{id}/items/{no}", (who, own) -> {
+			String id = startedAudit(leadAuditor(), own && auditing(who) ? List.of(who.name()) : List.of());
+			return new Cell(() -> form(who, "/assurance/audits/" + id + "/items/1", "result", "CONFORMING", "notes", "seen " + next()));
+		});
+		write("POST /assurance/audits/{id}/report", (who, own) -> {
+			TestUser lead = own && auditing(who) ? who.user() : leadAuditor();
+			String id = startedAudit(lead, List.of());
+			api.body(api.put(lead, "/api/v1/audits/" + id + "/items/1", Map.of("result", "CONFORMING")), HttpStatus.OK);
+			return new Cell(() -> form(who, "/assurance/audits/" + id + "/report"));
+		});
+		write("POST /assurance/nonconformities", (who, own) -> new Cell(() -> form(who, "/assurance/nonconformities", "title", "Form NC " + next(),
+				"source", "CONCERN", "severity", "MINOR", "owner", ownerOf(who))));
+		write("POST /assurance/nonconformities/{id}/analysis", (who, own) -> {
+			String owner = owner(who, own);
+			String id = nonconformity(owner);
+			return new Cell(() -> form(who, "/assurance/nonconformities/" + id + "/analysis", "title", "Analysed " + next(), "severity", "MINOR",
+					"owner", owner, "rootCauseMethod", "FISHBONE", "rootCause", "Several causes"));
+		});
+		write("POST /assurance/nonconformities/{id}/actions", (who, own) -> {
+			String id = nonconformity(owner(who, own));
+			return new Cell(() -> form(who, "/assurance/nonconformities/" + id + "/actions", "description", "Form action " + next(), "owner",
+					admin.username(), "dueDate", LocalDate.now().plusDays(9).toString()));
+		});
+		write("POST /assurance/nonconformities/{id}/actions/{actionId}", (who, own) -> {
+			String id = nonconformity(admin.username());
+			String action = correctiveAction(id, owner(who, own));
+			return new Cell(() -> form(who, "/assurance/nonconformities/" + id + "/actions/" + action, "status", "DONE"));
+		});
+		write("POST /assurance/nonconformities/{id}/effectiveness", (who, own) -> {
+			String id = nonconformity(admin.username());
+			String action = correctiveAction(id, admin.username());
+			api.body(api.put(admin, "/api/v1/nonconformities/" + id + "/actions/" + action, Map.of("status", "DONE")), HttpStatus.OK);
+			return new Cell(() -> form(who, "/assurance/nonconformities/" + id + "/effectiveness", "effective", "true"));
+		});
+		write("POST /assurance/nonconformities/{id}/submit", (who, own) -> {
+			String id = nonconformity(owner(who, own));
+			String action = correctiveAction(id, admin.username());
+			api.body(api.put(admin, "/api/v1/nonconformities/" + id + "/actions/" + action, Map.of("status", "DONE")), HttpStatus.OK);
+			api.body(api.post(requester, "/api/v1/nonconformities/" + id + "/effectiveness", Map.of("effective", true)), HttpStatus.OK);
+			return new Cell(() -> form(who, "/assurance/nonconformities/" + id + "/submit"));
+		});
+		write("POST /assurance/nonconformities/{id}/accept", (who, own) -> {
+			String id = candidate();
+			return new Cell(() -> form(who, "/assurance/nonconformities/" + id + "/accept"));
+		});
+		write("POST /assurance/reviews", (who, own) -> new Cell(() -> form(who, "/assurance/reviews", "title", "Form review " + next(), "scheduledFor",
+				LocalDate.now().toString(), "periodStart", LocalDate.now().minusMonths(1).toString(), "periodEnd", LocalDate.now().toString(), "chair",
+				admin.username())));
+		write("POST /assurance/reviews/{id}/hold", (who, own) -> {
+			String id = review(admin.username());
+			return new Cell(() -> form(who, "/assurance/reviews/" + id + "/hold"));
+		});
+		write("POST /assurance/reviews/{id}/output", (who, own) -> {
+			String id = review(admin.username());
+			return new Cell(() -> form(who, "/assurance/reviews/" + id + "/output", "minutes", "Form minutes " + next(), "actions",
+					admin.username() + " | " + LocalDate.now().plusDays(30) + " | Form action"));
+		});
+		write("POST /assurance/reviews/{id}/submit", (who, own) -> {
+			String id = review(admin.username());
+			api.body(api.post(requester, "/api/v1/management-reviews/" + id + "/hold", Map.of()), HttpStatus.OK);
+			Map<String, Object> body = new HashMap<>(reviewBody(admin.username()));
+			body.put("minutes", "minutes " + next());
+			body.remove("actions");
+			api.body(api.put(requester, "/api/v1/management-reviews/" + id, body), HttpStatus.OK);
+			return new Cell(() -> form(who, "/assurance/reviews/" + id + "/submit"));
+		});
+		write("POST /assurance/context", (who, own) -> new Cell(() -> form(who, "/assurance/context", "kind", "INTERNAL_ISSUE", "title",
+				"Form issue " + next(), "owner", admin.username())));
+		write("POST /assurance/context/{id}/review", (who, own) -> {
+			String id = contextEntry();
+			return new Cell(() -> form(who, "/assurance/context/" + id + "/review"));
+		});
 		write("POST /lifecycle/gate-policies", (who, own) -> new Cell(() -> form(who, "/lifecycle/gate-policies", "source", GATE_POLICY)));
 		write("POST /evidence/new", (who, own) -> new Cell(() -> form(who, "/evidence/new", "kind", "NOTE", "title", "Form note " + next(),
 				"description", "checked", "owner", ownerOf(who))));
