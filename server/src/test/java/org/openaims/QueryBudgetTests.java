@@ -139,6 +139,16 @@ class QueryBudgetTests {
 
 	String gatePolicy;
 
+	String contextEntry;
+
+	String programme;
+
+	String audit;
+
+	String nonconformity;
+
+	String review;
+
 	int sequence;
 
 	/** How each list operation is reached: a URI with its path filled in; paged lists are also read page by page. */
@@ -283,10 +293,64 @@ class QueryBudgetTests {
 		api.body(api.post(approver, "/api/v1/approvals/" + approval + "/decisions", Map.of("decision", "APPROVE")), HttpStatus.OK);
 		api.body(api.patch(manager, "/api/v1/soa/" + soa + "/entries", Map.of("entries", List.of(Map.of("requirementId", requirement,
 				"applicable", true, "justification", "needed", "status", "IMPLEMENTED")))), HttpStatus.OK);
+		seedAssurance();
 		reachEveryList();
 	}
 
+	/** Context entries, programmes, audits with checklists, nonconformities with actions (one overdue each), reviews with actions. */
+	private void seedAssurance() {
+		TestUser lead = users.create(Role.AUDITOR);
+		String approved = null;
+		for (int i = 0; i < ROWS; i++) {
+			contextEntry = api.body(api.post(manager, "/api/v1/context-entries", Map.of("kind", "EXTERNAL_ISSUE", "title", "Issue " + next(),
+					"owner", manager.username())), HttpStatus.CREATED).get("id").asString();
+			programme = api.body(api.post(manager, "/api/v1/audit-programmes", Map.of("title", "Programme " + next(), "periodStart",
+					LocalDate.now().toString(), "periodEnd", LocalDate.now().plusYears(1).toString())), HttpStatus.CREATED).get("id").asString();
+			if (approved == null) {
+				approved = programme;
+				api.body(api.post(manager, "/api/v1/audit-programmes/" + programme + "/submit", Map.of()), HttpStatus.OK);
+				String approval = api.body(api.get(admin, "/api/v1/approvals?status=PENDING&itemType=audit-programme&itemId=" + programme),
+						HttpStatus.OK).get("items").get(0).get("id").asString();
+				api.body(api.post(approver, "/api/v1/approvals/" + approval + "/decisions", Map.of("decision", "APPROVE")), HttpStatus.OK);
+			}
+			Map<String, Object> plan = new LinkedHashMap<>();
+			plan.put("programmeId", approved);
+			plan.put("title", "Audit " + next());
+			plan.put("plannedStart", LocalDate.now().toString());
+			plan.put("plannedEnd", LocalDate.now().toString());
+			plan.put("auditedFrom", LocalDate.now().minusDays(30).toString());
+			plan.put("auditedTo", LocalDate.now().toString());
+			plan.put("processes", List.of("Release", "Monitoring"));
+			plan.put("leadAuditor", lead.username());
+			audit = api.body(api.post(manager, "/api/v1/audits", plan), HttpStatus.CREATED).get("id").asString();
+			api.body(api.post(manager, "/api/v1/audits/" + audit + "/start", Map.of()), HttpStatus.OK);
+			nonconformity = api.body(api.post(manager, "/api/v1/nonconformities", Map.of("title", "Nonconformity " + next(), "source", "CONCERN",
+					"severity", "MINOR", "owner", manager.username(), "requirementRef", "A.6.2.5")), HttpStatus.CREATED).get("id").asString();
+			for (int a = 0; a < 2; a++) {
+				api.body(api.post(manager, "/api/v1/nonconformities/" + nonconformity + "/actions", Map.of("description", "Fix " + next(), "owner",
+						manager.username(), "dueDate", LocalDate.now().plusDays(a == 0 ? -3 : 30).toString())), HttpStatus.CREATED);
+			}
+			review = api.body(api.post(manager, "/api/v1/management-reviews", Map.of("title", "Review " + next(), "scheduledFor",
+					LocalDate.now().plusDays(i).toString(), "periodStart", LocalDate.now().minusMonths(6).toString(), "periodEnd",
+					LocalDate.now().toString(), "chair", manager.username(), "actions", List.of(
+							Map.of("description", "Act " + next(), "owner", manager.username(), "dueDate", LocalDate.now().plusDays(40).toString()),
+							Map.of("description", "Act " + next(), "owner", manager.username(), "dueDate", LocalDate.now().plusDays(50).toString())))),
+					HttpStatus.CREATED).get("id").asString();
+		}
+	}
+
 	private void reachEveryList() {
+		paged("/api/v1/context-entries");
+		paged("/api/v1/audit-programmes");
+		paged("/api/v1/audits");
+		paged("/api/v1/nonconformities");
+		paged("/api/v1/nonconformities/overdue-actions");
+		paged("/api/v1/management-reviews");
+		list("/api/v1/context-entries/{id}/history", () -> "/api/v1/context-entries/" + contextEntry + "/history");
+		list("/api/v1/audit-programmes/{id}/history", () -> "/api/v1/audit-programmes/" + programme + "/history");
+		list("/api/v1/audits/{id}/history", () -> "/api/v1/audits/" + audit + "/history");
+		list("/api/v1/nonconformities/{id}/history", () -> "/api/v1/nonconformities/" + nonconformity + "/history");
+		list("/api/v1/management-reviews/{id}/history", () -> "/api/v1/management-reviews/" + review + "/history");
 		paged("/api/v1/ai-systems");
 		paged("/api/v1/vendors");
 		paged("/api/v1/users");

@@ -341,7 +341,10 @@ public class AuditService {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)
 	public Page<AuditView> list(UUID programmeId, AuditStatus status, String auditor, String q, PageRequest request) {
-		return AUDITS.page(jdbc, batch, Audit.class, Audit::id, where(programmeId, status, auditor, q), request).map(a -> summary(a));
+		Page<Audit> page = AUDITS.page(jdbc, batch, Audit.class, Audit::id, where(programmeId, status, auditor, q), request);
+		Map<UUID, String> titles = new HashMap<>();
+		programmes.findAllById(page.items().stream().map(Audit::programmeId).distinct().toList()).forEach(p -> titles.put(p.id(), p.title()));
+		return page.map(a -> view(a, List.of(), titles.get(a.programmeId()), List.of()));
 	}
 
 	@PreAuthorize("isAuthenticated()")
@@ -457,10 +460,6 @@ public class AuditService {
 			throw new AccessDeniedException("only the lead auditor of '" + audit.title() + "' or an AIMS manager may do this");
 		}
 		return audit;
-	}
-
-	private AuditView summary(Audit a) {
-		return view(a, List.of(), programme(a.programmeId()).title(), List.of());
 	}
 
 	private AuditView view(Audit a, boolean withLinks) {
