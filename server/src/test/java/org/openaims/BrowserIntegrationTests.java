@@ -166,6 +166,119 @@ class BrowserIntegrationTests {
 		assertThat(download.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(c -> assertThat(c).contains("sandbox"));
 	}
 
+	/**
+	 * An auditor works through a checklist with the keyboard alone — a result key, notes, Ctrl+Enter,
+	 * the next item focused, j / k between items — and raises a nonconformity on an AI system; its
+	 * owner signs in, records the root cause and a corrective action, and the page says what is next.
+	 */
+	@Test
+	void anAuditorWorksThroughAChecklistWithTheKeyboardAndTheOwnerRecordsRootCauseAndAction() throws Exception {
+		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+		String admin = token(http, "admin", RunningJar.ADMIN_PASSWORD);
+		long n = System.nanoTime() % 100000;
+		String auditor = "auditor-" + n;
+		String owner = "owner-" + n;
+		String password = "violet-harbour-lantern-42";
+		send(http, "POST", "/api/v1/users", admin, Map.of("username", auditor, "password", password, "roles", java.util.List.of("AUDITOR")));
+		send(http, "POST", "/api/v1/users", admin, Map.of("username", owner, "password", password, "roles", java.util.List.of("SYSTEM_OWNER")));
+		String auditorToken = token(http, auditor, password);
+		String system = send(http, "POST", "/api/v1/ai-systems", admin, Map.of("name", "Keyboard scorer " + n, "intendedPurpose", "Be audited",
+				"organizationRoles", java.util.List.of("PROVIDER"), "lifecycleStage", "OPERATING", "riskTier", "HIGH", "owner", owner))
+			.get("id").asString();
+		String programme = send(http, "POST", "/api/v1/audit-programmes", auditorToken, Map.of("title", "Programme " + n, "periodStart",
+				java.time.LocalDate.now().toString(), "periodEnd", java.time.LocalDate.now().plusYears(1).toString())).get("id").asString();
+		send(http, "POST", "/api/v1/audit-programmes/" + programme + "/submit", auditorToken, Map.of());
+		String approval = send(http, "GET", "/api/v1/approvals?status=PENDING&itemType=audit-programme&itemId=" + programme, admin, null)
+			.get("items").get(0).get("id").asString();
+		send(http, "POST", "/api/v1/approvals/" + approval + "/decisions", admin, Map.of("decision", "APPROVE"));
+		Map<String, Object> plan = new java.util.HashMap<>();
+		plan.put("programmeId", programme);
+		plan.put("title", "Release controls " + n);
+		plan.put("plannedStart", java.time.LocalDate.now().toString());
+		plan.put("plannedEnd", java.time.LocalDate.now().toString());
+		plan.put("auditedFrom", java.time.LocalDate.now().minusDays(30).toString());
+		plan.put("auditedTo", java.time.LocalDate.now().toString());
+		plan.put("controls", java.util.List.of("A.6.2.4"));
+		plan.put("aiSystemIds", java.util.List.of(system));
+		plan.put("processes", java.util.List.of("Model release"));
+		plan.put("leadAuditor", auditor);
+		String audit = send(http, "POST", "/api/v1/audits", auditorToken, plan).get("id").asString();
+		send(http, "POST", "/api/v1/audits/" + audit + "/start", auditorToken, Map.of());
+
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+		signIn(wait, "/assurance/audits/" + audit, auditor, password);
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("checklist")));
+		org.openqa.selenium.interactions.Actions keys = new org.openqa.selenium.interactions.Actions(browser);
+		assertThat(activeId()).as("the first open item is focused").isEqualTo("result-1");
+		keys.sendKeys("1").sendKeys(org.openqa.selenium.Keys.TAB).sendKeys("Verification plan and two test runs seen")
+			.keyDown(org.openqa.selenium.Keys.CONTROL).sendKeys(org.openqa.selenium.Keys.ENTER).keyUp(org.openqa.selenium.Keys.CONTROL).perform();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Item 1"));
+		assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("Item 1").contains("conforming, by " + auditor);
+		wait.until(d -> "result-2".equals(activeId()));
+
+		keys = new org.openqa.selenium.interactions.Actions(browser);
+		keys.sendKeys("2").sendKeys(org.openqa.selenium.Keys.TAB).sendKeys("No monitoring of drift since March")
+			.sendKeys(org.openqa.selenium.Keys.TAB).sendKeys("dashboards of April")
+			.sendKeys(org.openqa.selenium.Keys.TAB).sendKeys(org.openqa.selenium.Keys.TAB).sendKeys("Drift not monitored " + n)
+			.keyDown(org.openqa.selenium.Keys.CONTROL).sendKeys(org.openqa.selenium.Keys.ENTER).keyUp(org.openqa.selenium.Keys.CONTROL).perform();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Nonconformity raised"));
+		assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("Item 2").contains("minor nonconformity");
+		wait.until(d -> "result-3".equals(activeId()));
+		new org.openqa.selenium.interactions.Actions(browser).sendKeys("k").perform();
+		assertThat(activeId()).as("k moves back to the previous item").isEqualTo("result-2");
+		new org.openqa.selenium.interactions.Actions(browser).sendKeys("j").perform();
+		assertThat(activeId()).as("j moves on").isEqualTo("result-3");
+		assertThat(browser.findElement(By.id("item-2")).getText()).contains("Minor nonconformity").contains("No monitoring of drift since March");
+
+		String nc = send(http, "GET", "/api/v1/audits/" + audit, admin, null).get("items").get(1).get("nonconformityId").asString();
+		browser.manage().deleteAllCookies();
+		signIn(wait, "/assurance/nonconformities/" + nc, owner, password);
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("analysis")));
+		assertThat(browser.findElement(By.id("stage")).getText()).isEqualTo("root cause to analyse");
+		new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("a-method"))).selectByValue("FIVE_WHYS");
+		browser.findElement(By.id("a-root")).sendKeys("Drift checks were never scheduled after the March release");
+		browser.findElement(By.id("a-root")).submit();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stage"), "corrective actions to plan"));
+		assertThat(browser.findElement(By.id("root-cause")).getText()).contains("FIVE_WHYS").contains("never scheduled");
+		browser.findElement(By.id("action-description")).sendKeys("Schedule weekly drift checks with alerts");
+		browser.findElement(By.id("action-description")).submit();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stage"), "corrective actions in progress"));
+		assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("Corrective action added for " + owner);
+		assertThat(browser.findElement(By.id("actions")).getText()).contains("Schedule weekly drift checks with alerts").contains("OPEN");
+	}
+
+	private void signIn(WebDriverWait wait, String path, String username, String password) {
+		browser.get(server.url(path));
+		wait.until(ExpectedConditions.urlContains("/login"));
+		browser.findElement(By.id("username")).sendKeys(username);
+		browser.findElement(By.id("password")).sendKeys(password);
+		browser.findElement(By.cssSelector("button[type=submit]")).click();
+		wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+	}
+
+	private String activeId() {
+		return String.valueOf(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return document.activeElement.id"));
+	}
+
+	private static String token(java.net.http.HttpClient http, String username, String password) throws Exception {
+		return send(http, "POST", "/api/v1/auth/token", null, Map.of("username", username, "password", password)).get("secret").asString();
+	}
+
+	private static tools.jackson.databind.JsonNode send(java.net.http.HttpClient http, String method, String path, String token, Object body)
+			throws Exception {
+		tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+		java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url(path)))
+			.header("Content-Type", "application/json");
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		request.method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+				: java.net.http.HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+		java.net.http.HttpResponse<String> response = http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isLessThan(300);
+		return json.readTree(response.body());
+	}
+
 	/** A new policy whose first version carries the given document (uploaded with the uploader's own type); its id. */
 	private static String policyWithDocument(java.net.http.HttpClient http, String token, String name, String type, String content)
 			throws Exception {

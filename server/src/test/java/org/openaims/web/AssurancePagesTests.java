@@ -80,7 +80,7 @@ class AssurancePagesTests {
 		MvcTestResult raised = post(auditPage + "/items/2", lead, "result", "MINOR_NONCONFORMITY", "notes", "No release log kept",
 				"nonconformityTitle", "Release log missing " + tag, "nonconformityOwner", owner.username());
 		assertThat(flash(raised)).contains("Item 2").contains("minor nonconformity").contains("Nonconformity raised");
-		assertThat(raised.getResponse().getRedirectedUrl()).endsWith("focus=3#item-3");
+		assertThat(raised.getResponse().getRedirectedUrl()).endsWith("focus=3");
 		assertThat(String.valueOf(post(auditPage + "/report", lead).getMvcResult().getFlashMap().get("flashError"))).contains("have no result yet");
 
 		JsonNode nc = api.body(api.get(f.manager, "/api/v1/nonconformities?q=" + tag), HttpStatus.OK).get("items").get(0);

@@ -179,7 +179,8 @@ class AssuranceController {
 
 	@PostMapping("/audits/{id}/items/{no}")
 	String record(@PathVariable UUID id, @PathVariable int no, ItemForm form, RedirectAttributes redirect) {
-		return act(redirect, "/assurance/audits/" + id + "?focus=" + no + "#item-" + no, () -> {
+		// No fragment in the address: a browser does not autofocus a page opened at a fragment.
+		return act(redirect, "/assurance/audits/" + id + "?focus=" + no, () -> {
 			AuditItemView item = audits.record(id, no - 1, new ItemUpdate(blank(form.auditor()), form.result(), form.notes(), form.sampled(), null,
 					blank(form.nonconformityTitle()), blank(form.nonconformityOwner())));
 			String what = "Item " + no + " (" + item.title() + "): " + (item.result() == null ? "assigned to " + item.auditor()
@@ -187,7 +188,7 @@ class AssuranceController {
 			if (item.nonconformityId() != null && form.result() != null && form.result().nonconformity()) {
 				what += ". Nonconformity raised: /assurance/nonconformities/" + item.nonconformityId();
 			}
-			return redirectTo("/assurance/audits/" + id + "?focus=" + (no + 1) + "#item-" + (no + 1), redirect, what + ".");
+			return redirectTo("/assurance/audits/" + id + "?focus=" + (no + 1), redirect, what + ".");
 		});
 	}
 
