@@ -195,4 +195,43 @@ class DemoDataTests {
 			return null;
 		});
 	}
+
+	@Autowired
+	org.openaims.assurance.AuditService audits;
+
+	@Autowired
+	org.openaims.assurance.NonconformityService nonconformities;
+
+	@Autowired
+	org.openaims.assurance.ManagementReviewService reviews;
+
+	@Autowired
+	org.openaims.assurance.ContextService context;
+
+	@Test
+	void addsTheContextAnApprovedProgrammeAnAuditInProgressWithANonconformityAReviewAndTheDeploymentsCandidate() throws Exception {
+		CurrentUser.runAsSystem(() -> {
+			assertThat(context.list(null, null, null, PageRequest.first(10)).items()).hasSize(4);
+			var programme = audits.programmes(null, PageRequest.first(10)).items();
+			assertThat(programme).singleElement().satisfies(p -> assertThat(p.reviewStatus()).isEqualTo(org.openaims.approvals.ReviewStatus.APPROVED));
+			var audit = audits.list(null, null, null, null, PageRequest.first(10)).items();
+			assertThat(audit).singleElement().satisfies(a -> {
+				assertThat(a.status()).isEqualTo(org.openaims.assurance.AuditStatus.IN_PROGRESS);
+				assertThat(a.leadAuditor()).isEqualTo("ines.vidal");
+			});
+			assertThat(nonconformities.list(new org.openaims.assurance.NonconformityFilter(org.openaims.assurance.NonconformityStatus.OPEN, null,
+					null, null, null, null, null), PageRequest.first(10)).items()).singleElement()
+				.satisfies(n -> assertThat(n.source()).isEqualTo(org.openaims.assurance.NonconformitySource.INTERNAL_AUDIT));
+			assertThat(reviews.list(null, null, PageRequest.first(10)).items()).hasSize(1);
+			return null;
+		});
+		// The flagged deployment raises its candidate after the lifecycle's transaction (on another thread).
+		long candidates = 0;
+		for (int i = 0; i < 100 && candidates == 0; i++) {
+			candidates = CurrentUser.runAsSystem(() -> nonconformities.list(new org.openaims.assurance.NonconformityFilter(
+					org.openaims.assurance.NonconformityStatus.CANDIDATE, null, null, null, null, null, null), PageRequest.first(10)).items().size());
+			Thread.sleep(100);
+		}
+		assertThat(candidates).isEqualTo(1);
+	}
 }

@@ -1,19 +1,16 @@
 package org.openaims.governance.internal;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.openaims.approvals.Approvers;
 import org.openaims.approvals.ReviewStep;
 import org.openaims.approvals.ReviewType;
 import org.openaims.approvals.Reviewable;
 import org.openaims.approvals.UnderReview;
 import org.openaims.governance.PolicyId;
 import org.openaims.governance.PolicyStatus;
-import org.openaims.identity.Role;
 
 import org.springframework.stereotype.Component;
 
@@ -28,7 +25,10 @@ class PolicyChangeReviews implements Reviewable<PolicyId> {
 
 	private final PolicyVersions versions;
 
-	PolicyChangeReviews(Policies policies, PolicyVersions versions) {
+	private final PolicyApprovers approvers;
+
+	PolicyChangeReviews(Policies policies, PolicyVersions versions, PolicyApprovers approvers) {
+		this.approvers = approvers;
 		this.policies = policies;
 		this.versions = versions;
 	}
@@ -48,7 +48,7 @@ class PolicyChangeReviews implements Reviewable<PolicyId> {
 			String summary = title + " (proposed by " + p.proposedBy() + ")"
 					+ (p.proposedReason() == null ? "" : "\nReason: " + p.proposedReason());
 			return new UnderReview(title, p.proposalSnapshot(), authors,
-					new Approvers(EnumSet.of(Role.APPROVER, Role.AIMS_MANAGER), p.approvalsRequired()), summary,
+					approvers.of(p.approvalsRequired()), summary,
 					List.of(rename ? "title: " + p.proposedTitle() : "retired"),
 					new UnderReview.Baseline("the policy in force", List.of(rename ? "title: " + p.title() : "in force")), "/policies/" + p.id());
 		});

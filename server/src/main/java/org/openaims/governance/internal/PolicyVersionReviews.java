@@ -3,20 +3,17 @@ package org.openaims.governance.internal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.openaims.approvals.Approvers;
 import org.openaims.approvals.ReviewStep;
 import org.openaims.approvals.ReviewType;
 import org.openaims.approvals.Reviewable;
 import org.openaims.approvals.UnderReview;
 import org.openaims.common.TextDiff;
 import org.openaims.governance.PolicyVersionId;
-import org.openaims.identity.Role;
 
 import org.springframework.stereotype.Component;
 
@@ -32,9 +29,12 @@ class PolicyVersionReviews implements Reviewable<PolicyVersionId> {
 
 	private final Policies policies;
 
-	PolicyVersionReviews(PolicyVersions versions, Policies policies) {
+	private final PolicyApprovers approvers;
+
+	PolicyVersionReviews(PolicyVersions versions, Policies policies, PolicyApprovers approvers) {
 		this.versions = versions;
 		this.policies = policies;
+		this.approvers = approvers;
 	}
 
 	@Override
@@ -54,7 +54,7 @@ class PolicyVersionReviews implements Reviewable<PolicyVersionId> {
 					+ (v.changeSummary() == null ? "" : "\nWhat changed: " + v.changeSummary())
 					+ (p.approvalsRequired() > 1 ? "\nNeeds " + p.approvalsRequired() + " approvers." : "");
 			return new UnderReview(p.title() + ", version " + v.versionNo(), v.snapshot(), v.authors(),
-					new Approvers(EnumSet.of(Role.APPROVER, Role.AIMS_MANAGER), p.approvalsRequired()), summary, content(v), approved,
+					approvers.of(p.approvalsRequired()), summary, content(v), approved,
 					"/policies/" + p.id() + "/versions/" + v.versionNo());
 		}));
 	}

@@ -96,6 +96,7 @@ class DemoData implements ApplicationRunner {
 		person("tom.becker", "Tom Becker", EnumSet.of(Role.SYSTEM_OWNER));
 		person("sam.ortiz", "Sam Ortiz", EnumSet.of(Role.APPROVER, Role.RISK_OWNER));
 		person("ines.vidal", "Ines Vidal", EnumSet.of(Role.AUDITOR));
+		person("olivia.grant", "Olivia Grant", EnumSet.of(Role.TOP_MANAGEMENT));
 		person("ci-pipeline", "CI pipeline", EnumSet.of(Role.CONTRIBUTOR));
 
 		VendorView lumen = vendors.register(new VendorDetails("Lumen AI Ltd",
