@@ -47,7 +47,7 @@ class EveryReviewableTypeTests {
 
 	static Stream<String> types() {
 		return Stream.of("policy-version", "policy-change", "soa-version", "risk-criteria", "impact-assessment", "risk-acceptance",
-				"scope-version", "role-grant");
+				"scope-version", "role-grant", "audit-programme", "nonconformity", "management-review");
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -230,6 +230,9 @@ class EveryReviewableTypeTests {
 			case "risk-acceptance" -> new RiskAcceptanceKind();
 			case "scope-version" -> new ScopeVersionKind();
 			case "role-grant" -> new RoleGrantKind();
+			case "audit-programme" -> new AuditProgrammeKind();
+			case "nonconformity" -> new NonconformityKind();
+			case "management-review" -> new ManagementReviewKind();
 			default -> throw new IllegalArgumentException(type);
 		};
 	}
@@ -716,6 +719,201 @@ class EveryReviewableTypeTests {
 	}
 
 	// -- helpers ----------------------------------------------------------------------------------------
+
+	/** The pending approval request of an item. */
+	private String pendingRequest(String type, String itemId) {
+		JsonNode items = api.body(api.get(users.create(Role.VIEWER), "/api/v1/approvals?status=PENDING&itemType=" + type + "&itemId=" + itemId),
+				HttpStatus.OK).get("items");
+		assertThat(items).hasSize(1);
+		return items.get(0).get("id").asString();
+	}
+
+	/** Audit programmes: approved before their audits start; an edit after the approval voids it. */
+	class AuditProgrammeKind extends Kind {
+
+		@Override
+		Set<String> approverRoles() {
+			return Set.of("APPROVER", "AIMS_MANAGER", "ADMIN", "TOP_MANAGEMENT");
+		}
+
+		@Override
+		boolean changesAfterApproval() {
+			return true;
+		}
+
+		private Map<String, Object> body(String method) {
+			return Map.of("title", "Programme", "periodStart", "2031-01-01", "periodEnd", "2031-12-31", "method", method);
+		}
+
+		@Override
+		Item create(TestUser author, TestUser coAuthor) {
+			String id = api.body(api.post(author, "/api/v1/audit-programmes", body("interviews")), HttpStatus.CREATED).get("id").asString();
+			api.body(api.put(coAuthor, "/api/v1/audit-programmes/" + id, body("interviews and sampling")), HttpStatus.OK);
+			return new Item(id, new HashMap<>());
+		}
+
+		@Override
+		String submit(Item item, TestUser requester) {
+			api.body(api.post(requester, "/api/v1/audit-programmes/" + item.id() + "/submit", Map.of()), HttpStatus.OK);
+			return pendingRequest("audit-programme", item.id());
+		}
+
+		@Override
+		void change(Item item, TestUser who) {
+			api.body(api.put(who, "/api/v1/audit-programmes/" + item.id(), body("changed " + UUID.randomUUID())), HttpStatus.OK);
+		}
+
+		@Override
+		void changeApproved(Item item, TestUser who) {
+			change(item, who);
+		}
+
+		@Override
+		void assertApproved(Item item) {
+			assertThat(api.body(api.get(users.create(Role.VIEWER), "/api/v1/audit-programmes/" + item.id()), HttpStatus.OK).get("reviewStatus")
+				.asString()).isEqualTo("APPROVED");
+		}
+
+		@Override
+		void assertNotApproved(Item item) {
+			assertThat(api.body(api.get(users.create(Role.VIEWER), "/api/v1/audit-programmes/" + item.id()), HttpStatus.OK).get("reviewStatus")
+				.asString()).isNotEqualTo("APPROVED");
+		}
+	}
+
+	/**
+	 * Nonconformities' closure: asked for once every action is done and found effective by an auditor who
+	 * owns none of them; a change voids the effectiveness review and the closure request; a closed one
+	 * no longer changes.
+	 */
+	class NonconformityKind extends Kind {
+
+		@Override
+		Set<String> approverRoles() {
+			return Set.of("APPROVER", "AIMS_MANAGER", "ADMIN", "TOP_MANAGEMENT");
+		}
+
+		private Map<String, Object> body(String owner, String containment) {
+			Map<String, Object> body = new HashMap<>();
+			body.put("title", "Nonconformity");
+			body.put("source", "CONCERN");
+			body.put("severity", "MINOR");
+			body.put("owner", owner);
+			body.put("rootCauseMethod", "FIVE_WHYS");
+			body.put("rootCause", "No step checks it");
+			body.put("containment", containment);
+			return body;
+		}
+
+		@Override
+		Item create(TestUser author, TestUser coAuthor) {
+			String id = api.body(api.post(author, "/api/v1/nonconformities", body(author.username(), "stopped")), HttpStatus.CREATED).get("id")
+				.asString();
+			api.body(api.put(coAuthor, "/api/v1/nonconformities/" + id, body(author.username(), "stopped and checked")), HttpStatus.OK);
+			TestUser doer = users.create(Role.CONTRIBUTOR);
+			JsonNode n = api.body(api.post(coAuthor, "/api/v1/nonconformities/" + id + "/actions", Map.of("description", "Add the check", "owner",
+					doer.username(), "dueDate", "2031-01-01")), HttpStatus.CREATED);
+			api.body(api.put(doer, "/api/v1/nonconformities/" + id + "/actions/" + n.get("actions").get(0).get("id").asString(),
+					Map.of("status", "DONE")), HttpStatus.OK);
+			return new Item(id, new HashMap<>(Map.of("owner", author.username())));
+		}
+
+		@Override
+		String submit(Item item, TestUser requester) {
+			JsonNode n = api.body(api.get(requester, "/api/v1/nonconformities/" + item.id()), HttpStatus.OK);
+			if (n.get("effectivenessReviewedBy").isNull()) {
+				api.body(api.post(users.create(Role.AUDITOR), "/api/v1/nonconformities/" + item.id() + "/effectiveness", Map.of("effective", true)),
+						HttpStatus.OK);
+			}
+			api.body(api.post(requester, "/api/v1/nonconformities/" + item.id() + "/submit", Map.of()), HttpStatus.OK);
+			return pendingRequest("nonconformity", item.id());
+		}
+
+		@Override
+		void change(Item item, TestUser who) {
+			api.body(api.put(who, "/api/v1/nonconformities/" + item.id(), body(item.get("owner"), "changed " + UUID.randomUUID())), HttpStatus.OK);
+		}
+
+		@Override
+		void changeApproved(Item item, TestUser who) {
+			api.problem(api.put(who, "/api/v1/nonconformities/" + item.id(), body(item.get("owner"), "after closure")), HttpStatus.CONFLICT, null,
+					"closed");
+		}
+
+		@Override
+		void assertApproved(Item item) {
+			assertThat(api.body(api.get(users.create(Role.VIEWER), "/api/v1/nonconformities/" + item.id()), HttpStatus.OK).get("status")
+				.asString()).isEqualTo("CLOSED");
+		}
+	}
+
+	/** Management reviews' output: approved by top management only; an edit of the output voids the approval. */
+	class ManagementReviewKind extends Kind {
+
+		@Override
+		TestUser approver() {
+			return users.create(Role.TOP_MANAGEMENT);
+		}
+
+		@Override
+		Set<String> approverRoles() {
+			return Set.of("TOP_MANAGEMENT");
+		}
+
+		@Override
+		boolean changesAfterApproval() {
+			return true;
+		}
+
+		private Map<String, Object> body(String chair, String minutes) {
+			Map<String, Object> body = new HashMap<>();
+			body.put("title", "Review");
+			body.put("scheduledFor", "2031-07-01");
+			body.put("periodStart", "2031-01-01");
+			body.put("periodEnd", "2031-06-30");
+			body.put("chair", chair);
+			body.put("minutes", minutes);
+			return body;
+		}
+
+		@Override
+		Item create(TestUser author, TestUser coAuthor) {
+			String id = api.body(api.post(author, "/api/v1/management-reviews", body(author.username(), "Draft minutes")), HttpStatus.CREATED)
+				.get("id").asString();
+			api.body(api.post(author, "/api/v1/management-reviews/" + id + "/hold", Map.of()), HttpStatus.OK);
+			api.body(api.put(coAuthor, "/api/v1/management-reviews/" + id, body(author.username(), "Minutes")), HttpStatus.OK);
+			return new Item(id, new HashMap<>(Map.of("chair", author.username())));
+		}
+
+		@Override
+		String submit(Item item, TestUser requester) {
+			api.body(api.post(requester, "/api/v1/management-reviews/" + item.id() + "/submit", Map.of()), HttpStatus.OK);
+			return pendingRequest("management-review", item.id());
+		}
+
+		@Override
+		void change(Item item, TestUser who) {
+			api.body(api.put(who, "/api/v1/management-reviews/" + item.id(), body(item.get("chair"), "changed " + UUID.randomUUID())),
+					HttpStatus.OK);
+		}
+
+		@Override
+		void changeApproved(Item item, TestUser who) {
+			change(item, who);
+		}
+
+		@Override
+		void assertApproved(Item item) {
+			assertThat(api.body(api.get(users.create(Role.VIEWER), "/api/v1/management-reviews/" + item.id()), HttpStatus.OK).get("reviewStatus")
+				.asString()).isEqualTo("APPROVED");
+		}
+
+		@Override
+		void assertNotApproved(Item item) {
+			assertThat(api.body(api.get(users.create(Role.VIEWER), "/api/v1/management-reviews/" + item.id()), HttpStatus.OK).get("reviewStatus")
+				.asString()).isNotEqualTo("APPROVED");
+		}
+	}
 
 	private void decide(TestUser who, String approval, HttpStatus expected, String text) {
 		var result = api.post(who, "/api/v1/approvals/" + approval + "/decisions", Map.of("decision", "APPROVE", "comment", "ok"));
