@@ -68,6 +68,12 @@ class AssuranceApiTests {
 		int deployment = item(audit, "A.6.2.5");
 		int systemItem = item(audit, system);
 		String base = "/api/v1/audits/" + auditId + "/items/";
+		JsonNode withLinks = api.body(api.get(f.lead, "/api/v1/audits/" + auditId + "?links=true"), HttpStatus.OK);
+		String verificationLinks = withLinks.get("items").get(verification - 1).get("links").toString();
+		assertThat(verificationLinks).as("the item shows its evidence and the lifecycle's records").contains("Verification plan")
+			.contains("Test runs").contains("Gate decisions");
+		assertThat(withLinks.get("items").get(verification - 1).get("guidance").asString()).contains("Evidence it calls for: Test/evaluation plan");
+		assertThat(withLinks.get("items").get(systemItem - 1).get("links").toString()).contains("/lifecycle/systems/" + system);
 
 		assertThat(detail(api.put(f.lead, base + systemItem, Map.of("auditor", owning.username())))).contains(owning.username() + " owns the AI system");
 		assertThat(detail(api.put(owning, base + systemItem, Map.of("result", "CONFORMING")))).contains("owns the AI system");
@@ -141,6 +147,27 @@ class AssuranceApiTests {
 				HttpStatus.OK);
 		assertThat(reviewed.get("effectivenessReviewedBy").asString()).isEqualTo(auditor.username());
 		assertThat(reviewed.get("stage").asString()).isEqualTo("closure to request");
+
+		// an overdue action of another nonconformity is listed; the trend counts this one under its source and requirement
+		String late = id(api.body(api.post(f.manager, "/api/v1/nonconformities", AssuranceFixture.nonconformity("Late " + System.nanoTime(),
+				"MONITORING", owner.username())), HttpStatus.CREATED));
+		api.body(api.post(owner, "/api/v1/nonconformities/" + late + "/actions", Map.of("description", "Overdue fix " + late, "owner",
+				doer.username(), "dueDate", LocalDate.now().minusDays(3).toString())), HttpStatus.CREATED);
+		JsonNode overdue = api.body(api.get(f.manager, "/api/v1/nonconformities/overdue-actions?owner=" + doer.username()), HttpStatus.OK);
+		assertThat(overdue.get("items")).singleElement().satisfies(a -> {
+			assertThat(a.get("description").asString()).isEqualTo("Overdue fix " + late);
+			assertThat(a.get("daysOverdue").asInt()).isEqualTo(3);
+		});
+		JsonNode trends = api.body(api.get(f.manager, "/api/v1/nonconformities/trends"), HttpStatus.OK);
+		int month = trends.get("months").size() - 1;
+		assertThat(trends.get("bySource").get("CONCERN").get(month).asInt()).isPositive();
+		assertThat(trends.get("byRequirement").get("A.6.2.5").get(month).asInt()).isPositive();
+		assertThat(api.csv(api.get(f.manager, "/api/v1/nonconformities/export?owner=" + owner.username()))).contains("Model card out of date")
+			.contains("FIVE_WHYS");
+		JsonNode followUp = api.body(api.post(f.manager, path + "/follow-up", Map.of("programmeId", f.approvedProgramme(), "date",
+				LocalDate.now().plusMonths(2).toString(), "leadAuditor", f.lead.username())), HttpStatus.CREATED);
+		assertThat(followUp.get("controls").toString()).contains("A.6.2.5");
+		assertThat(followUp.get("followUpOf").asString()).isEqualTo(nc);
 
 		api.body(api.post(owner, path + "/submit", Map.of()), HttpStatus.OK);
 		String approval = f.pending("nonconformity", nc);

@@ -142,7 +142,7 @@ public class Checklists {
 		for (int i = 0; i < items.size(); i++) {
 			AuditItem item = items.get(i);
 			RequirementView r = item.requirementId() == null ? null : requirements.get(item.requirementId());
-			String guidance = r == null ? null : r.annotation() != null && !r.annotation().isBlank() ? r.annotation() : r.description();
+			String guidance = r == null ? null : guidance(r);
 			List<AuditItemView.Link> itemLinks = new ArrayList<>();
 			if (withLinks) {
 				itemLinks.addAll(links.getOrDefault(item.requirementId(), List.of()));
@@ -157,6 +157,21 @@ public class Checklists {
 					item.recordedBy(), itemLinks));
 		}
 		return views;
+	}
+
+	/** What an auditor reads about a requirement: its description or guidance, and the evidence it calls for. */
+	private static String guidance(RequirementView r) {
+		List<String> parts = new ArrayList<>();
+		if (r.description() != null && !r.description().isBlank()) {
+			parts.add(r.description().strip());
+		}
+		if (r.annotation() != null && !r.annotation().isBlank()) {
+			parts.add(r.annotation().strip());
+		}
+		if (r.evidence() != null && !r.evidence().isBlank()) {
+			parts.add("Evidence it calls for: " + r.evidence().strip());
+		}
+		return parts.isEmpty() ? null : String.join("\n", parts);
 	}
 
 	private Map<UUID, List<AuditItemView.Link>> links(Audit audit, List<AuditItem> items, List<UUID> requirementIds) {
