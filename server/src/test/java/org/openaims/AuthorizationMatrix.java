@@ -439,6 +439,9 @@ final class AuthorizationMatrix {
 			POST   /assurance/reviews/{id}/submit                          login 302   302   403   403   403   403   403   403   403
 			POST   /assurance/context                                      login 302   302   403   403   403   403   403   403   403
 			POST   /assurance/context/{id}/review                          login 302   302   403   403   403   403   403   403   403
+			POST   /assurance/audits/{id}/exceptions                       login 302   302   403   403   403   403   403   403   403
+			POST   /assurance/nonconformities/{id}/dismiss                 login 302   302   403   403   403   403   403   403   403
+			POST   /assurance/reviews/{id}/actions/{actionId}       own    login 302   302   302   302   302   302   302   302   302
 			POST   /lifecycle/changes/new                           own    login 302   302   302   403   403   403   302   403   403
 			POST   /lifecycle/changes/new                           other  login 302   302   403   403   403   403   302   403   403
 			POST   /lifecycle/changes/{id}/edit                            login 302   302   403   403   403   403   403   403   403

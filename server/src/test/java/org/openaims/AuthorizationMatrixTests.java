@@ -984,6 +984,21 @@ class AuthorizationMatrixTests {
 			String id = contextEntry();
 			return new Cell(() -> form(who, "/assurance/context/" + id + "/review"));
 		});
+		write("POST /assurance/audits/{id}/exceptions", (who, own) -> {
+			String system = system(ownerAuditor().username());
+			String id = startedAudit(leadAuditor(), List.of(ownerAuditor().username()), system);
+			return new Cell(() -> form(who, "/assurance/audits/" + id + "/exceptions", "item", "1", "auditor", ownerAuditor().username(),
+					"justification", "the only one who knows it"));
+		});
+		write("POST /assurance/nonconformities/{id}/dismiss", (who, own) -> {
+			String id = candidate();
+			return new Cell(() -> form(who, "/assurance/nonconformities/" + id + "/dismiss", "reason", "a test deployment"));
+		});
+		write("POST /assurance/reviews/{id}/actions/{actionId}", (who, own) -> {
+			String id = review(owner(who, own));
+			String action = api.body(api.get(admin, "/api/v1/management-reviews/" + id), HttpStatus.OK).get("actions").get(0).get("id").asString();
+			return new Cell(() -> form(who, "/assurance/reviews/" + id + "/actions/" + action, "status", "DONE"));
+		});
 		write("POST /lifecycle/gate-policies", (who, own) -> new Cell(() -> form(who, "/lifecycle/gate-policies", "source", GATE_POLICY)));
 		write("POST /evidence/new", (who, own) -> new Cell(() -> form(who, "/evidence/new", "kind", "NOTE", "title", "Form note " + next(),
 				"description", "checked", "owner", ownerOf(who))));

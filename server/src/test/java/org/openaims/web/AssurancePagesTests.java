@@ -82,6 +82,8 @@ class AssurancePagesTests {
 		assertThat(flash(raised)).contains("Item 2").contains("minor nonconformity").contains("Nonconformity raised");
 		assertThat(raised.getResponse().getRedirectedUrl()).endsWith("focus=3");
 		assertThat(String.valueOf(post(auditPage + "/report", lead).getMvcResult().getFlashMap().get("flashError"))).contains("have no result yet");
+		assertThat(String.valueOf(post(auditPage + "/exceptions", lead, "item", "3", "auditor", f.lead.username(), "justification", "x")
+			.getMvcResult().getFlashMap().get("flashError"))).contains("no exception is needed");
 
 		JsonNode nc = api.body(api.get(f.manager, "/api/v1/nonconformities?q=" + tag), HttpStatus.OK).get("items").get(0);
 		String ncPage = "/assurance/nonconformities/" + nc.get("id").asString();
@@ -116,6 +118,9 @@ class AssurancePagesTests {
 		assertThat(flash(post(reviewPage + "/output", manager, "minutes", "The AIMS works.", "decisions", "Keep going", "actions",
 				f.manager.username() + " | " + LocalDate.now().plusMonths(2) + " | Review the AI policy"))).contains("1 action(s)");
 		assertThat(flash(post(reviewPage + "/submit", manager))).contains("top management");
+		String reviewAction = api.body(api.get(f.manager, "/api/v1" + reviewPage.replace("/assurance/reviews", "/management-reviews")),
+				HttpStatus.OK).get("actions").get(0).get("id").asString();
+		assertThat(flash(post(reviewPage + "/actions/" + reviewAction, manager, "status", "DONE"))).contains("marked done").contains("0 of 1 still open");
 		assertThat(page(reviewPage, as(f.top, "TOP_MANAGEMENT"))).contains("as presented").contains("Review the AI policy");
 
 		long tag = System.nanoTime();

@@ -192,6 +192,20 @@ class AssuranceController {
 		});
 	}
 
+	@PostMapping("/audits/{id}/exceptions")
+	String exception(@PathVariable UUID id, @RequestParam(required = false) Integer item, @RequestParam(required = false) String auditor,
+			@RequestParam(required = false) String justification, RedirectAttributes redirect) {
+		String back = "/assurance/audits/" + id;
+		return act(redirect, back, () -> {
+			if (item == null) {
+				throw new InvalidInputException("item", "name the checklist item by its number");
+			}
+			AuditView.ExceptionView e = audits.requestException(id, item - 1, auditor, justification);
+			return redirectTo(back, redirect, "Exception asked for " + e.auditor() + " on item " + item + " (" + e.conflict()
+					+ "); once someone else approves it, " + e.auditor() + " may take the item. The report lists it either way.");
+		});
+	}
+
 	@PostMapping("/audits/{id}/report")
 	String issue(@PathVariable UUID id, RedirectAttributes redirect) {
 		return act(redirect, "/assurance/audits/" + id, () -> {
@@ -322,6 +336,15 @@ class AssuranceController {
 		});
 	}
 
+	@PostMapping("/nonconformities/{id}/dismiss")
+	String dismiss(@PathVariable UUID id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		String back = "/assurance/nonconformities/" + id;
+		return act(redirect, back, () -> {
+			nonconformities.decideCandidate(id, false, reason);
+			return redirectTo(back, redirect, "Dismissed: the candidate is kept with the reason, and closed to further work.");
+		});
+	}
+
 	// -- management reviews ----------------------------------------------------------------------
 
 	record ReviewForm(String title, LocalDate scheduledFor, LocalDate periodStart, LocalDate periodEnd, String chair, String attendees) {
@@ -371,6 +394,20 @@ class AssuranceController {
 					r.attendees(), minutes, decisions, parsed, version));
 			return redirectTo(back, redirect, "Output saved: " + saved.actions().size() + " action(s)" + (r.reviewStatus() != saved.reviewStatus()
 					? "; its " + r.reviewStatus().name().toLowerCase() + " approval is void — submit it again" : "") + ".");
+		});
+	}
+
+	@PostMapping("/reviews/{id}/actions/{actionId}")
+	String reviewAction(@PathVariable UUID id, @PathVariable UUID actionId, ActionProgressForm form, RedirectAttributes redirect) {
+		String back = "/assurance/reviews/" + id;
+		return act(redirect, back, () -> {
+			if (form.status() == null) {
+				throw new InvalidInputException("status", "choose the action's status");
+			}
+			ManagementReviewView r = reviews.updateAction(id, actionId, new ActionUpdate(form.status(), null, form.note()));
+			long open = r.actions().stream().filter(a -> a.status() == ActionStatus.OPEN).count();
+			return redirectTo(back, redirect, "Action marked " + form.status().name().toLowerCase() + "; " + open + " of " + r.actions().size()
+					+ " still open. The next review's inputs show it.");
 		});
 	}
 
