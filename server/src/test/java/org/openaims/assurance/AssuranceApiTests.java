@@ -38,6 +38,9 @@ class AssuranceApiTests {
 	@Autowired
 	TestUsers users;
 
+	@Autowired
+	org.springframework.test.web.servlet.assertj.MockMvcTester mvc;
+
 	AssuranceFixture f;
 
 	@BeforeEach
@@ -251,6 +254,44 @@ class AssuranceApiTests {
 		api.problem(api.post(owner, "/api/v1/nonconformities/" + id(candidate) + "/accept", Map.of()), HttpStatus.FORBIDDEN, null, null);
 		JsonNode accepted = api.body(api.post(f.manager, "/api/v1/nonconformities/" + id(candidate) + "/accept", Map.of()), HttpStatus.OK);
 		assertThat(accepted.get("status").asString()).isEqualTo("OPEN");
+	}
+
+	@Test
+	void anOpenMajorNonconformityAboutTheSystemDeniesItsRelease() {
+		org.openaims.lifecycle.LifecycleFixture lf = new org.openaims.lifecycle.LifecycleFixture(api, users, mvc);
+		api.problem(api.post(lf.manager, "/api/v1/gate-policies", Map.of("source", "tiers:\n  LOW:\n    nonconformities: {severity: HUGE}\n")),
+				HttpStatus.BAD_REQUEST, null, "severity must be MAJOR or MINOR");
+		lf.policyInForce(org.openaims.lifecycle.LifecycleFixture.POLICY.replace("    tests: {failureBudget: 0}\n  HIGH:",
+				"    tests: {failureBudget: 0}\n    nonconformities: {}\n  HIGH:"));
+		String system = lf.system("Gated " + org.openaims.lifecycle.LifecycleFixture.unique(), "LOW");
+		api.body(lf.push(lf.contributor, system, "2.0", null, org.openaims.lifecycle.LifecycleFixture.report(3, 0)), HttpStatus.CREATED);
+		String change = id(lf.openChange(lf.contributor, system, "1.0", "2.0", false, List.of()));
+		assertThat(api.body(api.get(lf.manager, "/api/v1/changes/" + change + "/gate"), HttpStatus.OK).get("verdict").asString()).isEqualTo("ALLOW");
+
+		Map<String, Object> minor = AssuranceFixture.nonconformity("Minor slip " + System.nanoTime(), "MONITORING", lf.owner.username());
+		minor.put("aiSystemId", system);
+		api.body(api.post(f.manager, "/api/v1/nonconformities", minor), HttpStatus.CREATED);
+		assertThat(api.body(api.get(lf.manager, "/api/v1/changes/" + change + "/gate"), HttpStatus.OK).get("verdict").asString())
+			.as("a minor one does not stop it by default").isEqualTo("ALLOW");
+		Map<String, Object> major = AssuranceFixture.nonconformity("Drift unmonitored " + System.nanoTime(), "MONITORING", lf.owner.username());
+		major.put("aiSystemId", system);
+		major.put("severity", "MAJOR");
+		api.body(api.post(f.manager, "/api/v1/nonconformities", major), HttpStatus.CREATED);
+		JsonNode denied = api.body(api.get(lf.manager, "/api/v1/changes/" + change + "/gate"), HttpStatus.OK);
+		assertThat(denied.get("verdict").asString()).isEqualTo("DENY");
+		JsonNode rule = null;
+		for (JsonNode r : denied.get("rules")) {
+			if (r.get("rule").asString().equals("nonconformities")) {
+				rule = r;
+			}
+			else {
+				assertThat(r.get("pass").asBoolean()).as(r.toString()).isTrue();
+			}
+		}
+		assertThat(rule.get("pass").asBoolean()).isFalse();
+		assertThat(rule.get("found").asString()).contains("1 open: " + major.get("title") + " (major)");
+		// the policy the lifecycle tests expect is back in force
+		lf.policyInForce(org.openaims.lifecycle.LifecycleFixture.POLICY);
 	}
 
 	@Test

@@ -36,17 +36,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 @AimsTest
 class LifecycleApiTests {
 
-	static final String POLICY = """
-			description: lifecycle test policy
-			tiers:
-			  LOW:
-			    tests: {failureBudget: 0}
-			  HIGH:
-			    approvals: {count: 2, roles: [APPROVER]}
-			    metrics: {maxAgeDays: 14}
-			    tests: {failureBudget: 0}
-			    rollbackPlan: {tested: true}
-			""";
+	static final String POLICY = LifecycleFixture.POLICY;
 
 	@Autowired
 	Api api;

@@ -22,6 +22,19 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 /** What the lifecycle tests build on: people, a system, a policy in force, thresholds in force, runs and changes. */
 public final class LifecycleFixture {
 
+	/** The gate policy the lifecycle tests expect in force (each that depends on it puts it in force first). */
+	public static final String POLICY = """
+			description: lifecycle test policy
+			tiers:
+			  LOW:
+			    tests: {failureBudget: 0}
+			  HIGH:
+			    approvals: {count: 2, roles: [APPROVER]}
+			    metrics: {maxAgeDays: 14}
+			    tests: {failureBudget: 0}
+			    rollbackPlan: {tested: true}
+			""";
+
 	public final Api api;
 
 	public final TestUsers users;

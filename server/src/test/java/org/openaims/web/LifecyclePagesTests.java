@@ -57,6 +57,7 @@ class LifecyclePagesTests {
 
 	@Test
 	void aChangeIsOpenedGatedAndItsPagesShowWhatHappened() {
+		f.policyInForce(org.openaims.lifecycle.LifecycleFixture.POLICY);
 		String system = f.system("Paged " + LifecycleFixture.unique(), "LOW");
 		JsonNode run = api.body(f.push(f.contributor, system, "1.1", metrics(0.95, 0.001), report(4, 1)), HttpStatus.CREATED);
 		api.body(f.push(f.contributor, system, "1.2", metrics(0.97, 0.002), report(4, 0)), HttpStatus.CREATED);
