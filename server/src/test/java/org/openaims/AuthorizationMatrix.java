@@ -442,6 +442,8 @@ final class AuthorizationMatrix {
 			POST   /assurance/audits/{id}/exceptions                       login 302   302   403   403   403   403   403   403   403
 			POST   /assurance/nonconformities/{id}/dismiss                 login 302   302   403   403   403   403   403   403   403
 			POST   /assurance/reviews/{id}/actions/{actionId}       own    login 302   302   302   302   302   302   302   302   302
+			POST   /assurance/programmes/{id}                              login 302   302   403   403   403   302   403   403   403
+			POST   /assurance/context/{id}                                 login 302   302   403   403   403   403   403   403   403
 			POST   /lifecycle/changes/new                           own    login 302   302   302   403   403   403   302   403   403
 			POST   /lifecycle/changes/new                           other  login 302   302   403   403   403   403   302   403   403
 			POST   /lifecycle/changes/{id}/edit                            login 302   302   403   403   403   403   403   403   403

@@ -999,6 +999,16 @@ class AuthorizationMatrixTests {
 			String action = api.body(api.get(admin, "/api/v1/management-reviews/" + id), HttpStatus.OK).get("actions").get(0).get("id").asString();
 			return new Cell(() -> form(who, "/assurance/reviews/" + id + "/actions/" + action, "status", "DONE"));
 		});
+		write("POST /assurance/programmes/{id}", (who, own) -> {
+			String id = programme(false);
+			return new Cell(() -> form(who, "/assurance/programmes/" + id, "title", "Edited programme " + next(), "periodStart",
+					LocalDate.now().toString(), "periodEnd", LocalDate.now().plusYears(1).toString(), "method", "sampling"));
+		});
+		write("POST /assurance/context/{id}", (who, own) -> {
+			String id = contextEntry();
+			return new Cell(() -> form(who, "/assurance/context/" + id, "kind", "EXTERNAL_ISSUE", "title", "Edited issue " + next(), "owner",
+					admin.username()));
+		});
 		write("POST /lifecycle/gate-policies", (who, own) -> new Cell(() -> form(who, "/lifecycle/gate-policies", "source", GATE_POLICY)));
 		write("POST /evidence/new", (who, own) -> new Cell(() -> form(who, "/evidence/new", "kind", "NOTE", "title", "Form note " + next(),
 				"description", "checked", "owner", ownerOf(who))));

@@ -59,6 +59,10 @@ class AssurancePagesTests {
 		assertThat(flash(planned)).contains("planned as a draft");
 		String programme = programmePage.substring(programmePage.lastIndexOf('/') + 1);
 		assertThat(page(programmePage, manager)).contains("Plan an audit");
+		MvcTestResult edited = post(programmePage, manager, "title", "Programme edited " + System.nanoTime(), "periodStart",
+				LocalDate.now().toString(), "periodEnd", LocalDate.now().plusYears(2).toString(), "criteria", "ISO/IEC 42001", "method", "sampling");
+		assertThat(flash(edited)).contains("Programme saved");
+		assertThat(page(programmePage, manager)).contains("Programme edited").contains("sampling");
 		post(programmePage + "/submit", manager);
 		f.approve("audit-programme", programme, f.secondManager);
 
@@ -130,7 +134,9 @@ class AssurancePagesTests {
 		String entry = api.body(api.get(f.manager, "/api/v1/context-entries?kind=INTERESTED_PARTY&q=" + tag), HttpStatus.OK)
 			.get("items").get(0).get("id").asString();
 		assertThat(flash(post("/assurance/context/" + entry + "/review", manager))).contains("still holding");
-		assertThat(page("/assurance/context", as(f.top, "TOP_MANAGEMENT"))).contains("Explanations of automated decisions");
+		assertThat(flash(post("/assurance/context/" + entry, manager, "kind", "INTERESTED_PARTY", "title", "Credit applicants " + tag, "requirements",
+				"Explanations of automated decisions and a human review", "addressed", "true", "owner", f.manager.username()))).contains("version 2");
+		assertThat(page("/assurance/context", as(f.top, "TOP_MANAGEMENT"))).contains("Explanations of automated decisions and a human review");
 		assertThat(page("/assurance", as(users.create(Role.VIEWER), "VIEWER"))).contains("Audit programmes").contains("Overdue corrective actions");
 		assertThat(page("/assurance/nonconformities", manager)).contains("Raised per month");
 		MvcTestResult denied = post("/assurance/context", as(f.top, "TOP_MANAGEMENT"), "kind", "INTERNAL_ISSUE", "title", "x", "owner",

@@ -123,6 +123,18 @@ class AssuranceController {
 		return "assurance/programme";
 	}
 
+	@PostMapping("/programmes/{id}")
+	String changeProgramme(@PathVariable UUID id, ProgrammeForm form, @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+		String back = "/assurance/programmes/" + id;
+		return act(redirect, back, () -> {
+			var before = audits.getProgramme(id);
+			var saved = audits.changeProgramme(id, new ProgrammeDetails(form.title(), form.periodStart(), form.periodEnd(), form.objectives(),
+					form.criteria(), form.method(), version));
+			return redirectTo(back, redirect, "Programme saved" + (before.reviewStatus() != saved.reviewStatus()
+					? "; its " + before.reviewStatus().name().toLowerCase() + " approval is void — submit it again" : "") + ".");
+		});
+	}
+
 	@PostMapping("/programmes/{id}/submit")
 	String submitProgramme(@PathVariable UUID id, RedirectAttributes redirect) {
 		return act(redirect, "/assurance/programmes/" + id, () -> {
@@ -444,6 +456,15 @@ class AssuranceController {
 			var e = context.add(new ContextDetails(form.kind(), form.title(), form.description(), form.aiRoles(), form.applicableLaws(),
 					form.requirements(), form.addressed(), form.howAddressed(), form.owner(), null));
 			return redirectTo("/assurance/context", redirect, "Added '" + e.title() + "' (version 1); it is among the next management review's inputs.");
+		});
+	}
+
+	@PostMapping("/context/{id}")
+	String changeContext(@PathVariable UUID id, ContextForm form, @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+		return act(redirect, "/assurance/context", () -> {
+			var e = context.change(id, new ContextDetails(form.kind(), form.title(), form.description(), form.aiRoles(), form.applicableLaws(),
+					form.requirements(), form.addressed(), form.howAddressed(), form.owner(), version));
+			return redirectTo("/assurance/context", redirect, "'" + e.title() + "' saved as version " + e.versionNo() + ".");
 		});
 	}
 
