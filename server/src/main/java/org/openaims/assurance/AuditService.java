@@ -436,8 +436,7 @@ public class AuditService {
 			d.aiSystemIds().stream().filter(s -> !known.contains(s))
 				.forEach(s -> problems.add(new FieldProblem("aiSystemIds", "no AI system has id " + s)));
 		}
-		problems.addAll(checklists.unknown(d.clauses(), "clauses", false));
-		problems.addAll(checklists.unknown(d.controls(), "controls", true));
+		problems.addAll(checklists.unknown(d.clauses(), d.controls()));
 		if (d.processes() != null && d.processes().stream().anyMatch(p -> p != null && p.length() > 200)) {
 			problems.add(new FieldProblem("processes", "a process name is at most 200 characters"));
 		}

@@ -41,4 +41,13 @@ public final class Digests {
 		}
 		return sha256Hex(text.toString());
 	}
+
+	/** The {@link #snapshot} of a record shown as lines (what its approver reads): its kind, its id, then each line. */
+	public static String ofLines(String kind, Object id, java.util.List<String> lines) {
+		java.util.List<Object> parts = new java.util.ArrayList<>(lines.size() + 2);
+		parts.add(kind);
+		parts.add(id);
+		parts.addAll(lines);
+		return snapshot(parts.toArray());
+	}
 }

@@ -1,6 +1,9 @@
 package org.openaims.assurance.internal;
 
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 import org.openaims.approvals.Approvers;
 import org.openaims.approvals.ReviewStep;
@@ -11,8 +14,10 @@ import org.openaims.assurance.AuditProgrammeId;
 import org.openaims.assurance.IndependenceExceptionId;
 import org.openaims.assurance.ManagementReviewId;
 import org.openaims.assurance.NonconformityId;
+import org.openaims.common.RecordId;
 import org.openaims.identity.Role;
 
+import org.springframework.data.repository.ListCrudRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,123 +27,86 @@ import org.springframework.stereotype.Component;
  */
 public final class AssuranceReviews {
 
+	/** Who approves programmes, exceptions and closures: never their authors. */
+	static final Approvers MANAGEMENT = Approvers.anyOf(Role.AIMS_MANAGER, Role.ADMIN, Role.APPROVER, Role.TOP_MANAGEMENT);
+
 	private AssuranceReviews() {
 	}
 
-	@Component
-	static class Programmes implements Reviewable<AuditProgrammeId> {
+	/** One reviewable type: the record as the approver sees it, and each review step passed on to the record. */
+	abstract static class RecordReviews<ID extends RecordId, T> implements Reviewable<ID> {
 
-		private final AuditProgrammes programmes;
+		private final ReviewType<ID> type;
+
+		private final ListCrudRepository<T, UUID> records;
+
+		private final Function<T, UnderReview> shown;
+
+		private final BiConsumer<T, ReviewStep> step;
+
+		RecordReviews(ReviewType<ID> type, ListCrudRepository<T, UUID> records, Function<T, UnderReview> shown, BiConsumer<T, ReviewStep> step) {
+			this.type = type;
+			this.records = records;
+			this.shown = shown;
+			this.step = step;
+		}
+
+		@Override
+		public ReviewType<ID> type() {
+			return type;
+		}
+
+		@Override
+		public Optional<UnderReview> find(ID id) {
+			return records.findById(id.value()).map(shown);
+		}
+
+		@Override
+		public void reviewed(ID id, ReviewStep reviewStep) {
+			T record = records.findById(id.value()).orElseThrow();
+			step.accept(record, reviewStep);
+			records.save(record);
+		}
+	}
+
+	@Component
+	static class Programmes extends RecordReviews<AuditProgrammeId, AuditProgramme> {
 
 		Programmes(AuditProgrammes programmes) {
-			this.programmes = programmes;
-		}
-
-		@Override
-		public ReviewType<AuditProgrammeId> type() {
-			return AuditProgrammeId.REVIEW;
-		}
-
-		@Override
-		public Optional<UnderReview> find(AuditProgrammeId id) {
-			return programmes.findById(id.value()).map(p -> new UnderReview("Audit programme: " + p.title(), p.reviewDigest(),
-					p.review().authors(), Approvers.anyOf(Role.AIMS_MANAGER, Role.ADMIN, Role.APPROVER, Role.TOP_MANAGEMENT),
-					"Internal audits from " + p.periodStart() + " to " + p.periodEnd(), p.lines(), null, "/assurance/programmes/" + p.id()));
-		}
-
-		@Override
-		public void reviewed(AuditProgrammeId id, ReviewStep step) {
-			AuditProgramme p = programmes.findById(id.value()).orElseThrow();
-			p.reviewed(step);
-			programmes.save(p);
+			super(AuditProgrammeId.REVIEW, programmes, p -> new UnderReview("Audit programme: " + p.title(), p.reviewDigest(), p.review().authors(),
+					MANAGEMENT, "Internal audits from " + p.periodStart() + " to " + p.periodEnd(), p.lines(), null,
+					"/assurance/programmes/" + p.id()), AuditProgramme::reviewed);
 		}
 	}
 
 	@Component
-	static class Exceptions implements Reviewable<IndependenceExceptionId> {
-
-		private final IndependenceExceptions exceptions;
+	static class Exceptions extends RecordReviews<IndependenceExceptionId, IndependenceException> {
 
 		Exceptions(IndependenceExceptions exceptions) {
-			this.exceptions = exceptions;
-		}
-
-		@Override
-		public ReviewType<IndependenceExceptionId> type() {
-			return IndependenceExceptionId.REVIEW;
-		}
-
-		@Override
-		public Optional<UnderReview> find(IndependenceExceptionId id) {
-			return exceptions.findById(id.value()).map(e -> new UnderReview("Independence exception for " + e.auditor(), e.reviewDigest(),
-					e.review().authors(), Approvers.anyOf(Role.AIMS_MANAGER, Role.ADMIN, Role.APPROVER, Role.TOP_MANAGEMENT),
-					String.join("; ", e.lines()), e.lines(), null, "/assurance/audits/" + e.auditId()));
-		}
-
-		@Override
-		public void reviewed(IndependenceExceptionId id, ReviewStep step) {
-			IndependenceException e = exceptions.findById(id.value()).orElseThrow();
-			e.reviewed(step);
-			exceptions.save(e);
+			super(IndependenceExceptionId.REVIEW, exceptions, e -> new UnderReview("Independence exception for " + e.auditor(), e.reviewDigest(),
+					e.review().authors(), MANAGEMENT, String.join("; ", e.lines()), e.lines(), null, "/assurance/audits/" + e.auditId()),
+					IndependenceException::reviewed);
 		}
 	}
 
 	@Component
-	static class NonconformityClosures implements Reviewable<NonconformityId> {
-
-		private final Nonconformities nonconformities;
+	static class NonconformityClosures extends RecordReviews<NonconformityId, Nonconformity> {
 
 		NonconformityClosures(Nonconformities nonconformities) {
-			this.nonconformities = nonconformities;
-		}
-
-		@Override
-		public ReviewType<NonconformityId> type() {
-			return NonconformityId.REVIEW;
-		}
-
-		@Override
-		public Optional<UnderReview> find(NonconformityId id) {
-			return nonconformities.findById(id.value()).map(n -> new UnderReview("Closure of nonconformity: " + n.title(), n.reviewDigest(),
-					n.review().authors(), Approvers.anyOf(Role.AIMS_MANAGER, Role.ADMIN, Role.APPROVER, Role.TOP_MANAGEMENT),
-					n.severity() + " nonconformity from " + n.source().name().toLowerCase().replace('_', ' ') + ", owned by " + n.owner(),
-					n.lines(), null, "/assurance/nonconformities/" + n.id()));
-		}
-
-		@Override
-		public void reviewed(NonconformityId id, ReviewStep step) {
-			Nonconformity n = nonconformities.findById(id.value()).orElseThrow();
-			n.reviewed(step);
-			nonconformities.save(n);
+			super(NonconformityId.REVIEW, nonconformities, n -> new UnderReview("Closure of nonconformity: " + n.title(), n.reviewDigest(),
+					n.review().authors(), MANAGEMENT, n.severity() + " nonconformity from " + n.source().name().toLowerCase().replace('_', ' ')
+							+ ", owned by " + n.owner(), n.lines(), null, "/assurance/nonconformities/" + n.id()),
+					Nonconformity::reviewed);
 		}
 	}
 
 	@Component
-	static class ReviewOutputs implements Reviewable<ManagementReviewId> {
-
-		private final ManagementReviews reviews;
+	static class ReviewOutputs extends RecordReviews<ManagementReviewId, ManagementReview> {
 
 		ReviewOutputs(ManagementReviews reviews) {
-			this.reviews = reviews;
-		}
-
-		@Override
-		public ReviewType<ManagementReviewId> type() {
-			return ManagementReviewId.REVIEW;
-		}
-
-		@Override
-		public Optional<UnderReview> find(ManagementReviewId id) {
-			return reviews.findById(id.value()).map(r -> new UnderReview("Management review output: " + r.title(), r.reviewDigest(),
-					r.review().authors(), Approvers.anyOf(Role.TOP_MANAGEMENT), "Held " + r.heldAt() + ", chaired by " + r.chair(), r.lines(),
-					null, "/assurance/reviews/" + r.id()));
-		}
-
-		@Override
-		public void reviewed(ManagementReviewId id, ReviewStep step) {
-			ManagementReview r = reviews.findById(id.value()).orElseThrow();
-			r.reviewed(step);
-			reviews.save(r);
+			super(ManagementReviewId.REVIEW, reviews, r -> new UnderReview("Management review output: " + r.title(), r.reviewDigest(),
+					r.review().authors(), Approvers.anyOf(Role.TOP_MANAGEMENT), "Held " + r.heldAt() + ", chaired by " + r.chair(), r.lines(), null,
+					"/assurance/reviews/" + r.id()), ManagementReview::reviewed);
 		}
 	}
 }

@@ -128,9 +128,7 @@ public class AuditProgramme extends ReviewableRecord<AuditProgramme> {
 
 	@Override
 	public String reviewDigest() {
-		List<Object> parts = new ArrayList<>(List.of("audit-programme", id));
-		parts.addAll(lines());
-		return Digests.snapshot(parts.toArray());
+		return Digests.ofLines("audit-programme", id, lines());
 	}
 
 	@Override

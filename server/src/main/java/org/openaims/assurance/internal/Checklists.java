@@ -60,13 +60,22 @@ public class Checklists {
 		this.lifecycle = lifecycle;
 	}
 
-	/** References of the scope that the catalog does not hold (or of the wrong kind), as problems of {@code field}. */
-	public List<FieldProblem> unknown(List<String> refs, String field, boolean controls) {
+	/** References of the scope that the catalog does not hold, or listed as the wrong kind (a control under clauses, a clause under controls). */
+	public List<FieldProblem> unknown(List<String> clauses, List<String> controls) {
 		List<FieldProblem> problems = new ArrayList<>();
-		if (refs == null || refs.isEmpty()) {
+		if ((clauses == null || clauses.isEmpty()) && (controls == null || controls.isEmpty())) {
 			return problems;
 		}
 		Map<String, RequirementView> byRef = byRef();
+		check(clauses, "clauses", false, byRef, problems);
+		check(controls, "controls", true, byRef, problems);
+		return problems;
+	}
+
+	private static void check(List<String> refs, String field, boolean controls, Map<String, RequirementView> byRef, List<FieldProblem> problems) {
+		if (refs == null) {
+			return;
+		}
 		for (String ref : refs) {
 			if (ref == null || ref.isBlank()) {
 				continue;
@@ -80,7 +89,6 @@ public class Checklists {
 				problems.add(new FieldProblem(field, "'" + r + "' is " + (control ? "an Annex A control; list it under controls" : "a clause; list it under clauses")));
 			}
 		}
-		return problems;
 	}
 
 	/** The checklist of a scope, in document order per reference, then systems and processes. */

@@ -221,9 +221,7 @@ public class ManagementReview extends ReviewableRecord<ManagementReview> {
 
 	@Override
 	public String reviewDigest() {
-		List<Object> parts = new ArrayList<>(List.of("management-review", id));
-		parts.addAll(lines());
-		return Digests.snapshot(parts.toArray());
+		return Digests.ofLines("management-review", id, lines());
 	}
 
 	@Override

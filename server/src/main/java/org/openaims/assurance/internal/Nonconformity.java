@@ -376,9 +376,7 @@ public class Nonconformity extends ReviewableRecord<Nonconformity> {
 
 	@Override
 	public String reviewDigest() {
-		List<Object> parts = new ArrayList<>(List.of("nonconformity", id));
-		parts.addAll(lines());
-		return Digests.snapshot(parts.toArray());
+		return Digests.ofLines("nonconformity", id, lines());
 	}
 
 	@Override

@@ -39,7 +39,6 @@ import org.openaims.common.PageRequest;
 import org.openaims.identity.CurrentUser;
 import org.openaims.inventory.AiSystemService;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -491,10 +490,7 @@ class AssuranceController {
 			redirect.addFlashAttribute("flashError", "Not saved: " + e.getConstraintViolations().stream()
 				.map(v -> v.getPropertyPath() + " " + v.getMessage()).collect(Collectors.joining("; ")));
 		}
-		catch (ConflictException | AccessDeniedException e) {
-			if (e instanceof AccessDeniedException denied) {
-				throw denied;
-			}
+		catch (ConflictException e) {
 			redirect.addFlashAttribute("flashError", e.getMessage());
 		}
 		return "redirect:" + back;

@@ -180,9 +180,7 @@ public class ChangeTicket extends ReviewableRecord<ChangeTicket> {
 
 	@Override
 	public String reviewDigest() {
-		List<Object> parts = new ArrayList<>(List.of("change", id));
-		parts.addAll(lines());
-		return Digests.snapshot(parts.toArray());
+		return Digests.ofLines("change", id, lines());
 	}
 
 	@Override
