@@ -33,6 +33,7 @@ import org.openaims.common.InvalidInputException;
 import org.openaims.common.NotFoundException;
 import org.openaims.common.Page;
 import org.openaims.common.PageRequest;
+import org.openaims.common.SortOptions;
 import org.openaims.common.SqlWhere;
 import org.openaims.compliance.ControlImplementation;
 import org.openaims.evidence.EvidenceService;
@@ -70,6 +71,9 @@ public class NonconformityService {
 	static final Role[] EFFECTIVENESS_REVIEWERS = { Role.ADMIN, Role.AIMS_MANAGER, Role.AUDITOR };
 
 	private static final Listing LISTING = new Listing("nonconformities n", "n.id", "raised", "n.raised_at", false, "n.title", "-raised");
+
+	private static final SortOptions<OverdueAction> OVERDUE = SortOptions.by("a.id", OverdueAction::actionId, "due")
+		.date("due", "a.due_date", OverdueAction::dueDate);
 
 	private final Nonconformities nonconformities;
 
@@ -305,23 +309,19 @@ public class NonconformityService {
 	@PreAuthorize("isAuthenticated()")
 	@Transactional(readOnly = true)
 	public Page<OverdueAction> overdueActions(String owner, PageRequest request) {
-		int limit = request.effectiveLimit();
-		int offset = request.after() == null || request.after().isBlank() ? 0 : parseOffset(request.after());
 		LocalDate today = LocalDate.now(ZoneOffset.UTC);
-		SqlWhere where = new SqlWhere().and("a.status = 'OPEN'").and("a.due_date < :today", "today", today).and("a.owner = :owner", "owner",
-				owner == null || owner.isBlank() ? null : owner.strip());
-		List<OverdueAction> rows = jdbc.sql("SELECT n.id, n.title, a.id, a.description, a.owner, a.due_date FROM corrective_actions a "
-				+ "JOIN nonconformities n ON n.id = a.nonconformity_id" + where.sql() + " AND n.status = 'OPEN' ORDER BY a.due_date, a.id LIMIT "
-				+ (limit + 1) + " OFFSET " + offset)
+		SqlWhere where = new SqlWhere().and("a.status = 'OPEN'").and("n.status = 'OPEN'").and("a.due_date < :today", "today", today)
+			.and("a.owner = :owner", "owner", owner == null || owner.isBlank() ? null : owner.strip());
+		SortOptions<OverdueAction>.Sorting sorting = OVERDUE.apply(request, where);
+		return sorting.page(jdbc.sql("SELECT n.id, n.title, a.id, a.description, a.owner, a.due_date FROM corrective_actions a "
+				+ "JOIN nonconformities n ON n.id = a.nonconformity_id" + where.sql() + sorting.orderByAndLimit())
 			.params(where.params())
 			.query((rs, i) -> {
 				LocalDate due = rs.getObject(6, LocalDate.class);
 				return new OverdueAction(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
 						rs.getString(5), due, ChronoUnit.DAYS.between(due, today));
 			})
-			.list();
-		boolean more = rows.size() > limit;
-		return new Page<>(more ? rows.subList(0, limit) : rows, more ? String.valueOf(offset + limit) : null);
+			.list());
 	}
 
 	/** Nonconformities raised per month from {@code from} to {@code to}, by source and by requirement. */
@@ -387,19 +387,6 @@ public class NonconformityService {
 
 	private static List<Long> zeros(int n) {
 		return new ArrayList<>(java.util.Collections.nCopies(n, 0L));
-	}
-
-	private static int parseOffset(String after) {
-		try {
-			int offset = Integer.parseInt(after);
-			if (offset < 0) {
-				throw new NumberFormatException();
-			}
-			return offset;
-		}
-		catch (NumberFormatException e) {
-			throw new InvalidInputException("after", "is not a cursor of this list");
-		}
 	}
 
 	private static SqlWhere where(NonconformityFilter f) {

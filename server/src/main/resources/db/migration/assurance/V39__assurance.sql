@@ -161,7 +161,7 @@ CREATE TABLE corrective_actions (
     evidence_id      UUID,
     PRIMARY KEY (nonconformity_id, list_index)
 );
-CREATE INDEX corrective_actions_due ON corrective_actions (status, due_date);
+CREATE INDEX corrective_actions_due ON corrective_actions (status, due_date, id);
 
 CREATE TABLE management_reviews (
     id                 UUID                     PRIMARY KEY,

@@ -80,11 +80,11 @@ class NonconformityApiController {
 				aiSystem, q), exports.batchRows()), format);
 	}
 
-	/** Open corrective actions past their due date, most overdue first (optional {@code owner}). */
+	/** Open corrective actions past their due date, most overdue first (optional {@code owner}). Sort: {@code due}. */
 	@GetMapping("/overdue-actions")
 	Page<OverdueAction> overdue(@RequestParam(required = false) String owner, @RequestParam(required = false) Integer limit,
-			@RequestParam(required = false) String after) {
-		return nonconformities.overdueActions(owner, new PageRequest(limit, after, null));
+			@RequestParam(required = false) String after, @RequestParam(required = false) String sort) {
+		return nonconformities.overdueActions(owner, new PageRequest(limit, after, sort));
 	}
 
 	/** Raised per month by source and by requirement ({@code from}, {@code to}: dates; the last 12 months by default). */
