@@ -334,6 +334,45 @@ class AssuranceApiTests {
 				HttpStatus.BAD_REQUEST, "owner", "no active user");
 		api.problem(api.post(f.manager, "/api/v1/nonconformities/" + java.util.UUID.randomUUID() + "/effectiveness", Map.of()),
 				HttpStatus.BAD_REQUEST, "effective", null);
+		String auditId = id(started);
+		api.problem(api.post(f.lead, "/api/v1/audits/" + auditId + "/exceptions", Map.of("auditor", f.lead.username(), "justification", "x")),
+				HttpStatus.BAD_REQUEST, "item", null);
+		api.problem(api.post(f.lead, "/api/v1/audits/" + auditId + "/exceptions", Map.of("item", 1, "auditor", "nobody-z", "justification", "x")),
+				HttpStatus.BAD_REQUEST, "auditor", "audit's team");
+		Map<String, Object> plannedAgain = f.audit(programme, List.of("9.2"), List.of(), List.of(), f.lead, List.of());
+		plannedAgain.put("auditedTo", "2020-01-01");
+		api.problem(api.put(f.manager, "/api/v1/audits/" + auditId, plannedAgain), HttpStatus.BAD_REQUEST, "auditedTo", "must not be before");
+		api.problem(api.put(f.manager, "/api/v1/audit-programmes/" + programme, Map.of("title", "x", "periodStart", "2031-02-01", "periodEnd",
+				"2031-01-01")), HttpStatus.BAD_REQUEST, "periodEnd", null);
+		String open = id(api.body(api.post(f.manager, "/api/v1/nonconformities", AssuranceFixture.nonconformity("Open " + System.nanoTime(),
+				"CONCERN", f.manager.username())), HttpStatus.CREATED));
+		Map<String, Object> badEdit = AssuranceFixture.nonconformity("Open", "CONCERN", f.manager.username());
+		badEdit.put("requirementRef", "Q.9");
+		api.problem(api.put(f.manager, "/api/v1/nonconformities/" + open, badEdit), HttpStatus.BAD_REQUEST, "requirementRef", "'Q.9'");
+		api.problem(api.post(f.manager, "/api/v1/nonconformities/" + open + "/actions", Map.of("description", "x", "owner", "nobody-w",
+				"dueDate", "2031-01-01")), HttpStatus.BAD_REQUEST, "owner", "no active user");
+		api.problem(api.post(f.manager, "/api/v1/nonconformities/" + open + "/actions", Map.of("description", "x", "owner", f.manager.username())),
+				HttpStatus.BAD_REQUEST, "dueDate", null);
+		api.problem(api.post(f.manager, "/api/v1/nonconformities/" + open + "/dismiss", Map.of("reason", "")), HttpStatus.BAD_REQUEST, "reason",
+				null);
+		api.problem(api.post(f.manager, "/api/v1/nonconformities/" + open + "/follow-up", Map.of("date", "2031-01-01", "leadAuditor",
+				f.lead.username())), HttpStatus.BAD_REQUEST, "programmeId", null);
+		String review = id(api.body(api.post(f.manager, "/api/v1/management-reviews", AssuranceFixture.review("R " + System.nanoTime(),
+				LocalDate.now(), LocalDate.now().minusDays(9), LocalDate.now(), f.manager, List.of(Map.of("description", "x", "owner",
+						f.manager.username(), "dueDate", "2031-01-01")))), HttpStatus.CREATED));
+		String reviewAction = api.body(api.get(f.manager, "/api/v1/management-reviews/" + review), HttpStatus.OK).get("actions").get(0).get("id")
+			.asString();
+		api.problem(api.put(f.manager, "/api/v1/management-reviews/" + review + "/actions/" + reviewAction, Map.of("note", "x")),
+				HttpStatus.BAD_REQUEST, "status", null);
+		api.problem(api.put(f.manager, "/api/v1/management-reviews/" + review, AssuranceFixture.review("R", LocalDate.now(), LocalDate.now(),
+				LocalDate.now(), users.create(Role.VIEWER), List.of(Map.of("description", "x", "owner", "nobody-v", "dueDate", "2031-01-01")))),
+				HttpStatus.BAD_REQUEST, "actions[0].owner", null);
+		String entry = id(api.body(api.post(f.manager, "/api/v1/context-entries", Map.of("kind", "EXTERNAL_ISSUE", "title", "Issue " + System.nanoTime(),
+				"owner", f.manager.username())), HttpStatus.CREATED));
+		api.problem(api.post(f.manager, "/api/v1/context-entries/" + entry + "/review", Map.of("note", "x".repeat(1001))), HttpStatus.BAD_REQUEST,
+				"note", null);
+		api.problem(api.put(f.manager, "/api/v1/context-entries/" + entry, Map.of("kind", "EXTERNAL_ISSUE", "title", "", "owner",
+				f.manager.username())), HttpStatus.BAD_REQUEST, "title", null);
 	}
 
 	private String detail(MvcTestResult result) {
