@@ -215,6 +215,42 @@ final class AuthorizationMatrix {
 			GET    /api/v1/competences/{id}/history                        401   200   200   200   200   200   200   200   200   200
 			POST   /api/v1/competences                                     401   201   201   403   403   403   403   403   403   403
 			PUT    /api/v1/competences/{id}                                401   200   200   403   403   403   403   403   403   403
+			# -- monitoring: events, proofs, rules, incidents, reporting clocks ---------------------------------------------------------------------
+			POST   /api/v1/events                                          401   201   201   201   403   403   403   201   403   403
+			GET    /api/v1/events                                          401   200   200   200   200   200   200   200   200   200
+			GET    /api/v1/event-batches                                   401   200   200   200   200   200   200   200   200   200
+			GET    /api/v1/event-batches/{id}                              401   200   200   200   200   200   200   200   200   200
+			GET    /api/v1/event-batches/{id}/events/{index}/proof         401   200   200   200   200   200   200   200   200   200
+			GET    /api/v1/monitoring/systems/{id}/series                  401   200   200   200   200   200   200   200   200   200
+			GET    /api/v1/monitoring/systems/{id}/retention               401   200   200   200   200   200   200   200   200   200
+			PUT    /api/v1/monitoring/systems/{id}/retention               401   200   200   403   403   403   403   403   403   403
+			GET    /api/v1/monitoring-rules                                401   200   200   200   200   200   200   200   200   200
+			GET    /api/v1/monitoring-rules/{id}                           401   200   200   200   200   200   200   200   200   200
+			GET    /api/v1/monitoring-rules/{id}/history                   401   200   200   200   200   200   200   200   200   200
+			POST   /api/v1/monitoring-rules                         own    401   201   201   201   403   403   403   403   403   403
+			POST   /api/v1/monitoring-rules                         other  401   201   201   403   403   403   403   403   403   403
+			PUT    /api/v1/monitoring-rules/{id}                    own    401   200   200   200   403   403   403   403   403   403
+			PUT    /api/v1/monitoring-rules/{id}                    other  401   200   200   403   403   403   403   403   403   403
+			GET    /api/v1/incidents                                       401   200   200   200   200   200   200   200   200   200
+			POST   /api/v1/incidents                                       401   201   201   201   201   403   403   201   403   403
+			GET    /api/v1/incidents/{id}                                  401   200   200   200   200   200   200   200   200   200
+			GET    /api/v1/incidents/{id}/history                          401   200   200   200   200   200   200   200   200   200
+			PUT    /api/v1/incidents/{id}                           own    401   200   200   200   200   200   200   200   200   200
+			PUT    /api/v1/incidents/{id}                           other  401   200   200   403   403   403   403   403   403   403
+			POST   /api/v1/incidents/{id}/notes                     own    401   200   200   200   200   200   200   200   200   200
+			POST   /api/v1/incidents/{id}/notes                     other  401   200   200   403   403   403   403   403   403   403
+			POST   /api/v1/incidents/{id}/reports/{reportId}/submission own    401   200   200   200   200   200   200   200   200   200
+			POST   /api/v1/incidents/{id}/reports/{reportId}/submission other  401   200   200   403   403   403   403   403   403   403
+			POST   /api/v1/incidents/{id}/reports/{reportId}/follow-ups own    401   200   200   200   200   200   200   200   200   200
+			POST   /api/v1/incidents/{id}/reports/{reportId}/follow-ups other  401   200   200   403   403   403   403   403   403   403
+			POST   /api/v1/incidents/{id}/nonconformity             own    401   200   200   200   200   200   200   200   200   200
+			POST   /api/v1/incidents/{id}/nonconformity             other  401   200   200   403   403   403   403   403   403   403
+			POST   /api/v1/incidents/{id}/resolution                own    401   200   200   200   200   200   200   200   200   200
+			POST   /api/v1/incidents/{id}/resolution                other  401   200   200   403   403   403   403   403   403   403
+			POST   /api/v1/incidents/{id}/closure                          401   200   200   403   403   403   403   403   403   403
+			GET    /api/v1/reporting-clocks                                401   200   200   200   200   200   200   200   200   200
+			GET    /api/v1/reporting-rules                                 401   200   200   200   200   200   200   200   200   200
+			PUT    /api/v1/reporting-rules/{jurisdiction}                  401   200   200   403   403   403   403   403   403   403
 			# -- assurance: context, audit programme, audits, nonconformities and CAPA, management reviews ---------------------------------------
 			GET    /api/v1/context-entries                                 401   200   200   200   200   200   200   200   200   200
 			GET    /api/v1/context-entries/export                          401   200   200   200   200   200   200   200   200   200

@@ -651,6 +651,86 @@ class AuthorizationMatrixTests {
 			return new Cell(() -> put(who, "/api/v1/competences/" + id, body));
 		});
 		// assurance
+		// monitoring
+		reads("GET /api/v1/events", () -> "/api/v1/events?aiSystem=" + monitoredBatch()[0]);
+		write("POST /api/v1/events", (who, own) -> {
+			String system = system(admin.username());
+			return new Cell(() -> post(who, "/api/v1/events?batchId=matrix-" + next(), List.of(Map.of("aiSystemId", system, "type", "heartbeat",
+					"time", java.time.Instant.now().toString()))));
+		});
+		reads("GET /api/v1/event-batches", () -> "/api/v1/event-batches");
+		reads("GET /api/v1/event-batches/{id}", () -> "/api/v1/event-batches/" + monitoredBatch()[1]);
+		reads("GET /api/v1/event-batches/{id}/events/{index}/proof", () -> "/api/v1/event-batches/" + monitoredBatch()[1] + "/events/0/proof");
+		reads("GET /api/v1/monitoring/systems/{id}/series", () -> "/api/v1/monitoring/systems/" + monitoredBatch()[0] + "/series?hours=48");
+		reads("GET /api/v1/monitoring/systems/{id}/retention", () -> "/api/v1/monitoring/systems/" + monitoredBatch()[0] + "/retention");
+		write("PUT /api/v1/monitoring/systems/{id}/retention", (who, own) -> {
+			String system = system(admin.username());
+			return new Cell(() -> put(who, "/api/v1/monitoring/systems/" + system + "/retention", Map.of("retentionDays", 30)));
+		});
+		reads("GET /api/v1/monitoring-rules", () -> "/api/v1/monitoring-rules");
+		reads("GET /api/v1/monitoring-rules/{id}", () -> "/api/v1/monitoring-rules/" + monitoringRule(system(admin.username())));
+		reads("GET /api/v1/monitoring-rules/{id}/history", () -> "/api/v1/monitoring-rules/" + monitoringRule(system(admin.username())) + "/history");
+		write("POST /api/v1/monitoring-rules", (who, own) -> {
+			String system = system(own && !who.anonymous() ? who.name() : admin.username());
+			return new Cell(() -> post(who, "/api/v1/monitoring-rules", ruleBody(system)));
+		});
+		write("PUT /api/v1/monitoring-rules/{id}", (who, own) -> {
+			String system = system(own && !who.anonymous() ? who.name() : admin.username());
+			String id = monitoringRule(system);
+			Map<String, Object> body = new HashMap<>(ruleBody(system));
+			body.put("raiseValue", 0.8);
+			return new Cell(() -> put(who, "/api/v1/monitoring-rules/" + id, body));
+		});
+		reads("GET /api/v1/incidents", () -> "/api/v1/incidents");
+		reads("GET /api/v1/incidents/{id}", () -> "/api/v1/incidents/" + incident(admin.username(), false).get("id").asString());
+		reads("GET /api/v1/incidents/{id}/history", () -> "/api/v1/incidents/" + incident(admin.username(), false).get("id").asString() + "/history");
+		write("POST /api/v1/incidents", (who, own) -> {
+			String system = system(admin.username());
+			return new Cell(() -> post(who, "/api/v1/incidents", incidentBody(system, false)));
+		});
+		write("PUT /api/v1/incidents/{id}", (who, own) -> {
+			JsonNode incident = incident(own && !who.anonymous() ? who.name() : admin.username(), false);
+			Map<String, Object> body = new HashMap<>(incidentBody(incident.get("systems").get(0).get("aiSystemId").asString(), false));
+			body.put("containment", "Switched to manual review " + next());
+			return new Cell(() -> put(who, "/api/v1/incidents/" + incident.get("id").asString(), body));
+		});
+		write("POST /api/v1/incidents/{id}/notes", (who, own) -> {
+			String id = incident(own && !who.anonymous() ? who.name() : admin.username(), false).get("id").asString();
+			return new Cell(() -> post(who, "/api/v1/incidents/" + id + "/notes", Map.of("note", "Customers informed")));
+		});
+		write("POST /api/v1/incidents/{id}/reports/{reportId}/submission", (who, own) -> {
+			JsonNode incident = incident(own && !who.anonymous() ? who.name() : admin.username(), true);
+			String report = incident.get("reports").get(0).get("id").asString();
+			return new Cell(() -> post(who, "/api/v1/incidents/" + incident.get("id").asString() + "/reports/" + report + "/submission",
+					Map.of("reference", "MSA-" + next())));
+		});
+		write("POST /api/v1/incidents/{id}/reports/{reportId}/follow-ups", (who, own) -> {
+			JsonNode incident = incident(own && !who.anonymous() ? who.name() : admin.username(), true);
+			String report = incident.get("reports").get(0).get("id").asString();
+			return new Cell(() -> post(who, "/api/v1/incidents/" + incident.get("id").asString() + "/reports/" + report + "/follow-ups",
+					Map.of("note", "Complete report once the root cause is known")));
+		});
+		write("POST /api/v1/incidents/{id}/nonconformity", (who, own) -> {
+			String id = incident(own && !who.anonymous() ? who.name() : admin.username(), false).get("id").asString();
+			return new Cell(() -> post(who, "/api/v1/incidents/" + id + "/nonconformity", Map.of()));
+		});
+		write("POST /api/v1/incidents/{id}/resolution", (who, own) -> {
+			String id = incident(own && !who.anonymous() ? who.name() : admin.username(), false).get("id").asString();
+			return new Cell(() -> post(who, "/api/v1/incidents/" + id + "/resolution", Map.of("note", "Fixed")));
+		});
+		write("POST /api/v1/incidents/{id}/closure", (who, own) -> {
+			String id = incident(admin.username(), false).get("id").asString();
+			api.body(api.post(admin, "/api/v1/incidents/" + id + "/resolution", Map.of()), HttpStatus.OK);
+			return new Cell(() -> post(who, "/api/v1/incidents/" + id + "/closure", Map.of("note", "Closed")));
+		});
+		reads("GET /api/v1/reporting-clocks", () -> {
+			incident(admin.username(), true);
+			return "/api/v1/reporting-clocks";
+		});
+		reads("GET /api/v1/reporting-rules", () -> "/api/v1/reporting-rules?jurisdiction=EU");
+		write("PUT /api/v1/reporting-rules/{jurisdiction}", (who, own) -> new Cell(() -> put(who, "/api/v1/reporting-rules/MX" + next(),
+				List.of(Map.of("role", "PROVIDER", "reportType", "serious-incident", "title", "Report", "legalBasis", "Local law", "appliesWhen",
+						"SERIOUS", "deadlineHours", 72)))));
 		reads("GET /api/v1/context-entries", () -> "/api/v1/context-entries");
 		reads("GET /api/v1/context-entries/export", () -> "/api/v1/context-entries/export?format=xlsx");
 		reads("GET /api/v1/context-entries/{id}", () -> "/api/v1/context-entries/" + contextEntry());
@@ -1594,6 +1674,45 @@ class AuthorizationMatrixTests {
 
 	private String system(String owner) {
 		return api.body(api.post(admin, "/api/v1/ai-systems", systemBody(owner)), HttpStatus.CREATED).get("id").asString();
+	}
+
+	private String[] monitored;
+
+	/** A system with one accepted batch of events: its id and the batch's id. */
+	private String[] monitoredBatch() {
+		if (monitored == null) {
+			String system = system(admin.username());
+			JsonNode receipt = api.body(api.post(admin, "/api/v1/events?batchId=matrix-" + next(), List.of(Map.of("aiSystemId", system, "type",
+					"metric", "name", "accuracy", "value", 0.9, "time", java.time.Instant.now().toString()))), HttpStatus.CREATED);
+			monitored = new String[] { system, receipt.get("batchId").asString() };
+		}
+		return monitored;
+	}
+
+	private Map<String, Object> ruleBody(String system) {
+		return Map.of("aiSystemId", system, "name", "Accuracy floor " + next(), "kind", "THRESHOLD", "eventType", "metric", "eventName",
+				"accuracy", "direction", "BELOW", "raiseValue", 0.9, "clearValue", 0.92, "forSeconds", 0);
+	}
+
+	private String monitoringRule(String system) {
+		return api.body(api.post(admin, "/api/v1/monitoring-rules", ruleBody(system)), HttpStatus.CREATED).get("id").asString();
+	}
+
+	private Map<String, Object> incidentBody(String system, boolean serious) {
+		Map<String, Object> body = new HashMap<>();
+		body.put("title", "Incident " + next());
+		body.put("severity", "HIGH");
+		body.put("aiSystemIds", List.of(system));
+		body.put("classifications", serious ? List.of("SERIOUS") : List.of());
+		body.put("containment", "Paused the model");
+		body.put("rootCause", "A data pipeline fault");
+		return body;
+	}
+
+	/** An open incident owned by {@code owner} (the owner of its system); {@code serious}: with a report due. */
+	private JsonNode incident(String owner, boolean serious) {
+		String system = system(owner);
+		return api.body(api.post(admin, "/api/v1/incidents", incidentBody(system, serious)), HttpStatus.CREATED);
 	}
 
 	private Map<String, Object> vendorBody() {

@@ -135,6 +135,10 @@ class QueryBudgetTests {
 
 	String deployment;
 
+	String incident;
+
+	String monitoringRule;
+
 	String thresholds;
 
 	String gatePolicy;
@@ -250,6 +254,14 @@ class QueryBudgetTests {
 				.asString();
 			deployment = api.body(api.post(manager, "/api/v1/deployments", Map.of("aiSystemId", system, "version", "3." + i, "environment",
 					"production", "gateDecisionId", decision)), HttpStatus.CREATED).get("id").asString();
+			// monitoring: a batch of events, a rule and a serious incident (with its report) per system
+			api.body(api.post(manager, "/api/v1/events?batchId=budget-" + next(), List.of(Map.of("aiSystemId", system, "type", "metric", "name",
+					"accuracy", "value", 0.95, "time", java.time.Instant.now().minusSeconds(i).toString()))), HttpStatus.CREATED);
+			monitoringRule = api.body(api.post(manager, "/api/v1/monitoring-rules", Map.of("aiSystemId", system, "name", "Accuracy " + i, "kind",
+					"THRESHOLD", "eventType", "metric", "eventName", "accuracy", "direction", "BELOW", "raiseValue", 0.9, "clearValue", 0.92)),
+					HttpStatus.CREATED).get("id").asString();
+			incident = api.body(api.post(manager, "/api/v1/incidents", Map.of("title", "Incident " + i, "severity", "HIGH", "aiSystemIds",
+					List.of(system), "classifications", List.of("SERIOUS"))), HttpStatus.CREATED).get("id").asString();
 			checkpoint();
 		}
 		StringBuilder failing = new StringBuilder("<testsuite name=\"s\">");
@@ -410,6 +422,14 @@ class QueryBudgetTests {
 		list("/api/v1/metric-thresholds/{id}/history", () -> "/api/v1/metric-thresholds/" + thresholds + "/history");
 		list("/api/v1/gate-policies", () -> "/api/v1/gate-policies");
 		list("/api/v1/gate-policies/{id}/history", () -> "/api/v1/gate-policies/" + gatePolicy + "/history");
+		paged("/api/v1/events");
+		paged("/api/v1/event-batches");
+		paged("/api/v1/monitoring-rules");
+		paged("/api/v1/incidents");
+		paged("/api/v1/reporting-clocks");
+		list("/api/v1/monitoring-rules/{id}/history", () -> "/api/v1/monitoring-rules/" + monitoringRule + "/history");
+		list("/api/v1/incidents/{id}/history", () -> "/api/v1/incidents/" + incident + "/history");
+		list("/api/v1/reporting-rules", () -> "/api/v1/reporting-rules");
 	}
 
 	@Test

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "aims", mixinStandardHelpOptions = true, version = "aims 0.1.0",
 		description = "Command-line client of OpenAIMS, the AI Management System for ISO/IEC 42001.",
 		subcommands = { LoginCommand.class, SystemsCommand.class, FrameworksCommand.class, EvidenceCommand.class, TestRunsCommand.class,
-				ChangesCommand.class, GateCommand.class, DeploymentsCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class })
+				ChangesCommand.class, GateCommand.class, DeploymentsCommand.class, EventsCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class })
 public final class Aims {
 
 	public static void main(String[] args) {

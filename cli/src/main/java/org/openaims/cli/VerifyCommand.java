@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.openaims.ledger.format.LedgerKeys;
+import org.openaims.ledger.format.EventProof;
 import org.openaims.ledger.format.SignedStatement;
 
 import org.openaims.ledger.format.LedgerExport;
@@ -28,13 +29,13 @@ import picocli.CommandLine.Model.CommandSpec;
  * statement) when not, 2 when the file cannot be read.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-		description = "Verify a ledger export or a signed statement (gate decision) offline (exit 0 intact, 1 tampered, 2 unreadable).")
+		description = "Verify a ledger export, a signed statement (gate decision) or an event's inclusion proof offline (exit 0 intact, 1 tampered, 2 unreadable).")
 final class VerifyCommand implements Callable<Integer> {
 
 	@Spec
 	CommandSpec spec;
 
-	@Parameters(paramLabel = "FILE", description = "The file from GET /api/v1/ledger/export or GET /api/v1/gate-decisions/{id}/statement ('-' for standard input).")
+	@Parameters(paramLabel = "FILE", description = "The file from GET /api/v1/ledger/export, GET /api/v1/gate-decisions/{id}/statement or GET /api/v1/event-batches/{id}/events/{index}/proof ('-' for standard input).")
 	String file;
 
 	@Option(names = "--key-id", description = "Refuse a file signed with any other key (compare with the key id your organization publishes).")
@@ -65,6 +66,9 @@ final class VerifyCommand implements Callable<Integer> {
 			in.reset();
 			if (n > 0 && new String(head, 0, n).contains("\"" + SignedStatement.FORMAT + "\"")) {
 				return statement(in, pinnedKey, out, err);
+			}
+			if (n > 0 && new String(head, 0, n).contains("\"" + EventProof.FORMAT + "\"")) {
+				return eventProof(in, pinnedKey, out, err);
 			}
 			result = LedgerExport.verify(in, keyId, pinnedKey, false);
 		}
@@ -102,6 +106,64 @@ final class VerifyCommand implements Callable<Integer> {
 		out.println("NOT INTACT: first bad sequence " + v.firstBadSequence() + " — " + v.reason());
 		out.println("(" + v.entriesChecked() + " entries verified before it; " + range + ")");
 		return 1;
+	}
+
+	/** An event's inclusion proof: its leaf, the path to its batch's Merkle root, the ledger entry recording that root, and the checkpoint. */
+	private int eventProof(BufferedReader in, String pinnedKey, PrintWriter out, PrintWriter err) throws IOException {
+		String text = readSmall(in, err);
+		if (text == null) {
+			return 2;
+		}
+		String expected = expectedKeyId(pinnedKey, err);
+		if (expected == NO_KEY) {
+			return 2;
+		}
+		EventProof.Result r = EventProof.verify(text, expected);
+		if (expected == null) {
+			String warning = "WARNING: the signing key was not pinned; the proof was checked against the key it carries itself."
+					+ " Pin the key your organization publishes: --key-id " + r.keyId() + " (if that is it) or --key-file <public key>.";
+			err.println(warning);
+			out.println(warning);
+		}
+		if (r.valid()) {
+			out.println("VALID: event " + r.index() + " of batch " + r.batchId() + (r.purged() ? " (its body was purged; its leaf hash is proven)" : "")
+					+ " is in the batch whose Merkle root ledger entry " + r.seq() + " records, proven included in a checkpoint signed by key "
+					+ r.keyId() + (expected == null ? " — KEY NOT PINNED" : ""));
+			if (r.event() != null) {
+				out.println(r.event());
+			}
+			return 0;
+		}
+		out.println("NOT VALID: " + String.join("; ", r.problems()));
+		return 1;
+	}
+
+	private static final String NO_KEY = new String("no key");
+
+	private String expectedKeyId(String pinnedKey, PrintWriter err) {
+		if (keyId == null && pinnedKey != null) {
+			try {
+				return LedgerKeys.keyId(LedgerKeys.publicKey(pinnedKey));
+			}
+			catch (RuntimeException e) {
+				err.println("aims: the key file does not hold a Base64 Ed25519 public key");
+				return NO_KEY;
+			}
+		}
+		return keyId;
+	}
+
+	private String readSmall(BufferedReader in, PrintWriter err) throws IOException {
+		StringBuilder text = new StringBuilder();
+		char[] buffer = new char[8192];
+		for (int n; (n = in.read(buffer)) > 0;) {
+			text.append(buffer, 0, n);
+			if (text.length() > 8 * 1024 * 1024) {
+				err.println("aims: " + file + " is too large for a proof");
+				return null;
+			}
+		}
+		return text.toString();
 	}
 
 	/** A signed statement: the DSSE signature, the in-toto statement, its ledger entry, inclusion proof and checkpoint. */

@@ -160,6 +160,28 @@ public class NonconformityService {
 		save(Nonconformity.raise(d, requirement == null ? null : requirement.refId(), true, CurrentUser.actor()));
 	}
 
+	/**
+	 * An incident raises an open nonconformity (once per incident) against A.6.2.6, owned by the
+	 * incident's owner: MAJOR for a serious or critical incident, MINOR otherwise.
+	 */
+	UUID raiseFromIncident(org.openaims.monitoring.IncidentView incident) {
+		java.util.Optional<UUID> known = jdbc.sql("SELECT id FROM nonconformities WHERE source = :source AND source_ref = :ref")
+			.param("source", NonconformitySource.INCIDENT.name()).param("ref", incident.id().toString()).query(UUID.class).optional();
+		if (known.isPresent()) {
+			return known.get();
+		}
+		RequirementView requirement = requirementByRef("A.6.2.6").orElse(null);
+		Severity severity = incident.serious() || incident.severity() == org.openaims.monitoring.IncidentSeverity.CRITICAL ? Severity.MAJOR
+				: Severity.MINOR;
+		UUID system = incident.systems().isEmpty() ? null : incident.systems().get(0).aiSystemId();
+		String description = "Incident " + incident.ref() + ": " + (incident.description() == null ? incident.title() : incident.description())
+				+ (incident.rootCause() == null ? "" : "\nRoot cause found: " + incident.rootCause());
+		NonconformityDetails d = new NonconformityDetails(cut(incident.ref() + " " + incident.title(), 300), cut(description, 4000),
+				NonconformitySource.INCIDENT, incident.id().toString(), requirement == null ? null : requirement.id(), null, system, severity,
+				incident.owner(), null, incident.containment(), null, null, null);
+		return save(Nonconformity.raise(d, requirement == null ? null : requirement.refId(), false, CurrentUser.actor())).id();
+	}
+
 	/** A deployment without a gate allow raises a nonconformity candidate, owned by the system's owner. */
 	@org.springframework.modulith.events.ApplicationModuleListener
 	void on(org.openaims.lifecycle.DeployedWithoutAllow deployed) {

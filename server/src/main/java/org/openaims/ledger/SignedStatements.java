@@ -70,8 +70,22 @@ public class SignedStatements {
 	 * ledger does not have it by then.
 	 */
 	public String bundle(String payloadType, String statement, UUID eventId, Duration wait) {
+		EntryProof proof = prove(eventId, wait, "decision");
+		return SignedStatement.write(envelope(payloadType, statement.getBytes(StandardCharsets.UTF_8)), proof.publicKey(), proof.entry(),
+				proof.path(), proof.checkpoint());
+	}
+
+	/** A ledger entry with its payload, the inclusion proof of it and the signed checkpoint the proof leads to. */
+	public record EntryProof(LedgerEntry entry, List<String> path, Checkpoint checkpoint, String publicKey) {
+	}
+
+	/**
+	 * The proof that ledger event {@code eventId} is included in a signed checkpoint; waits up to {@code wait}
+	 * for the entry and a checkpoint that covers it. 409 when the ledger does not have them by then.
+	 */
+	public EntryProof prove(UUID eventId, Duration wait, String what) {
 		LedgerEntry entry = awaitEntry(eventId, wait)
-			.orElseThrow(() -> new ConflictException("the ledger has not recorded this decision yet; try again in a moment"));
+			.orElseThrow(() -> new ConflictException("the ledger has not recorded this " + what + " yet; try again in a moment"));
 		if (entry.payload() == null) {
 			throw new ConflictException("the ledger keeps only the digest of event " + eventId + "; its proof cannot be bundled");
 		}
@@ -82,8 +96,21 @@ public class SignedStatements {
 			.orElseThrow(() -> new ConflictException("no checkpoint covers ledger entry " + entry.seq() + " yet; try again in a moment"));
 		List<byte[]> leaves = store.leaves(checkpoint.treeSize());
 		List<String> path = MerkleProofs.inclusion(leaves, (int) (entry.seq() - 1), (int) checkpoint.treeSize()).stream().map(Hashes::hex).toList();
-		return SignedStatement.write(envelope(payloadType, statement.getBytes(StandardCharsets.UTF_8)), LedgerKeys.encode(keys.publicKey()),
-				entry, path, checkpoint);
+		return new EntryProof(entry, path, checkpoint, LedgerKeys.encode(keys.publicKey()));
+	}
+
+	/**
+	 * The proof that event {@code index} of a batch of {@code leaves} is in the batch whose root ledger
+	 * event {@code ledgerEventId} records ({@link org.openaims.ledger.format.EventProof}); {@code canonical}
+	 * is null once the event's body was purged.
+	 */
+	public String eventProof(java.util.UUID batchId, int index, String canonical, String purgedAt, List<byte[]> leaves, UUID ledgerEventId,
+			Duration wait) {
+		byte[] root = MerkleProofs.root(leaves, 0, leaves.size());
+		List<byte[]> path = MerkleProofs.inclusion(leaves, index, leaves.size());
+		EntryProof entry = prove(ledgerEventId, wait, "batch");
+		return org.openaims.ledger.format.EventProof.write(batchId.toString(), index, canonical, leaves.get(index), purgedAt, leaves.size(), root,
+				path, entry.publicKey(), entry.entry(), entry.path(), entry.checkpoint());
 	}
 
 	private Optional<LedgerEntry> awaitEntry(UUID eventId, Duration wait) {

@@ -2,13 +2,11 @@ package org.openaims.ledger.format;
 
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -121,79 +119,18 @@ public final class SignedStatement {
 			problems.add("the payload is not JSON");
 		}
 		String statementDigest = Hashes.hex(Hashes.sha256(payload));
-		Long seq = null;
-		JsonNode ledger = root.get("ledger");
-		try {
-			JsonNode e = ledger.get("entry");
-			LedgerEntry entry = new LedgerEntry(e.get("seq").asLong(), Instant.parse(text(e, "time")), UUID.fromString(text(e, "eventId")),
-					text(e, "actor"), text(e, "actorToken") == null ? null : UUID.fromString(text(e, "actorToken")), text(e, "type"),
-					text(e, "subjectType"), text(e, "subjectId"), text(e, "payloadDigest"), null, text(e, "prevHash"), text(e, "entryHash"));
-			seq = entry.seq();
-			if (!entry.hashMatches()) {
-				problems.add("ledger entry " + entry.seq() + " does not match its hash");
-			}
-			String eventPayload = text(ledger, "payload");
-			if (eventPayload == null || !Hashes.sha256Hex(eventPayload).equals(entry.payloadDigest())) {
-				problems.add("the event's payload does not have the digest ledger entry " + entry.seq() + " records");
-			}
-			else {
-				JsonNode event = JSON.readTree(eventPayload);
-				if (!statementDigest.equals(text(event, "statementDigest"))) {
-					problems.add("ledger entry " + entry.seq() + " records another statement (SHA-256 " + text(event, "statementDigest") + ", this one is "
-							+ statementDigest + ")");
-				}
-			}
-			JsonNode proof = ledger.get("inclusionProof");
-			JsonNode cp = ledger.get("checkpoint");
-			Checkpoint checkpoint = new Checkpoint(cp.get("treeSize").asLong(), text(cp, "rootHash"), Instant.parse(text(cp, "time")),
-					text(cp, "keyId"), text(cp, "signature"));
-			List<byte[]> path = new ArrayList<>();
-			proof.get("hashes").forEach(h -> path.add(Hashes.unhex(h.asString())));
-			long index = proof.get("leafIndex").asLong();
-			long size = proof.get("treeSize").asLong();
-			if (index != entry.seq() - 1 || size != checkpoint.treeSize()
-					|| !MerkleProofs.verifyInclusion(entry.leafHash(), index, size, path, Hashes.unhex(checkpoint.rootHash()))) {
-				problems.add("the inclusion proof of entry " + entry.seq() + " does not lead to the checkpoint's root");
-			}
-			if (!keyId.equalsIgnoreCase(checkpoint.keyId()) || !LedgerKeys.verify(key, checkpoint.signedContent(), checkpoint.signature())) {
-				problems.add("the checkpoint of " + checkpoint.treeSize() + " entries is not signed by key " + keyId);
-			}
-		}
-		catch (RuntimeException e) {
-			problems.add("the ledger proof is incomplete or malformed" + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+		LedgerProof.Checked checked = LedgerProof.check(root.get("ledger"), key, keyId, problems);
+		Long seq = checked.seq();
+		if (checked.event() != null && !statementDigest.equals(text(checked.event(), "statementDigest"))) {
+			problems.add("ledger entry " + seq + " records another statement (SHA-256 " + text(checked.event(), "statementDigest") + ", this one is "
+					+ statementDigest + ")");
 		}
 		return new Result(problems.isEmpty(), List.copyOf(problems), payloadType, statement, seq, keyId);
 	}
 
 	/** The bundle as JSON, from its parts (the server writes it this way). */
 	public static String write(Map<String, Object> envelope, String publicKey, LedgerEntry entry, List<String> proofHashes, Checkpoint checkpoint) {
-		Map<String, Object> e = new LinkedHashMap<>();
-		e.put("seq", entry.seq());
-		e.put("time", entry.time().toString());
-		e.put("eventId", entry.eventId().toString());
-		e.put("actor", entry.actor());
-		e.put("actorToken", entry.actorToken() == null ? null : entry.actorToken().toString());
-		e.put("type", entry.type());
-		e.put("subjectType", entry.subjectType());
-		e.put("subjectId", entry.subjectId());
-		e.put("payloadDigest", entry.payloadDigest());
-		e.put("prevHash", entry.prevHash());
-		e.put("entryHash", entry.entryHash());
-		Map<String, Object> proof = new LinkedHashMap<>();
-		proof.put("leafIndex", entry.seq() - 1);
-		proof.put("treeSize", checkpoint.treeSize());
-		proof.put("hashes", proofHashes);
-		Map<String, Object> cp = new LinkedHashMap<>();
-		cp.put("treeSize", checkpoint.treeSize());
-		cp.put("rootHash", checkpoint.rootHash());
-		cp.put("time", checkpoint.time().toString());
-		cp.put("keyId", checkpoint.keyId());
-		cp.put("signature", checkpoint.signature());
-		Map<String, Object> ledger = new LinkedHashMap<>();
-		ledger.put("entry", e);
-		ledger.put("payload", entry.payload());
-		ledger.put("inclusionProof", proof);
-		ledger.put("checkpoint", cp);
+		Map<String, Object> ledger = LedgerProof.write(entry, proofHashes, checkpoint);
 		Map<String, Object> bundle = new LinkedHashMap<>();
 		bundle.put("format", FORMAT);
 		bundle.put("version", VERSION);

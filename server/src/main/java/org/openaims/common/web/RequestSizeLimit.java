@@ -20,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses API request bodies larger than 12 MB (the largest import is 10 MB) before anything reads
  * them, so an oversized or endless JSON or CSV body cannot exhaust memory. Test runs, whose reports
- * may have 20 MB each, may send 64 MB; each file's own limit is checked by the module.
+ * may have 20 MB each, may send 64 MB, and batches of operational events 16 MB; each file's own limit
+ * is checked by the module.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -29,6 +30,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
 	static final long MAX_BYTES = 12L * 1024 * 1024;
 
 	static final long MAX_TEST_RUN_BYTES = 64L * 1024 * 1024;
+
+	static final long MAX_EVENT_BATCH_BYTES = 16L * 1024 * 1024;
 
 	private final JsonMapper json;
 
@@ -44,7 +47,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		long max = request.getRequestURI().startsWith(request.getContextPath() + "/api/v1/test-runs") ? MAX_TEST_RUN_BYTES : MAX_BYTES;
+		String uri = request.getRequestURI().substring(request.getContextPath().length());
+		long max = uri.startsWith("/api/v1/test-runs") ? MAX_TEST_RUN_BYTES : uri.equals("/api/v1/events") ? MAX_EVENT_BATCH_BYTES : MAX_BYTES;
 		if (request.getContentLengthLong() > max) {
 			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
