@@ -480,6 +480,20 @@ final class AuthorizationMatrix {
 			POST   /assurance/reviews/{id}/actions/{actionId}       own    login 302   302   302   302   302   302   302   302   302
 			POST   /assurance/programmes/{id}                              login 302   302   403   403   403   302   403   403   403
 			POST   /assurance/context/{id}                                 login 302   302   403   403   403   403   403   403   403
+			POST   /monitoring/systems/{id}/rules                   own    login 302   302   302   403   403   403   403   403   403
+			POST   /monitoring/systems/{id}/rules                   other  login 302   302   403   403   403   403   403   403   403
+			POST   /monitoring/incidents/new                               login 302   302   302   302   403   403   302   403   403
+			POST   /monitoring/incidents/{id}/edit                  own    login 302   302   302   302   302   302   302   302   302
+			POST   /monitoring/incidents/{id}/edit                  other  login 302   302   403   403   403   403   403   403   403
+			POST   /monitoring/incidents/{id}/notes                 own    login 302   302   302   302   302   302   302   302   302
+			POST   /monitoring/incidents/{id}/notes                 other  login 302   302   403   403   403   403   403   403   403
+			POST   /monitoring/incidents/{id}/reports/{reportId}/submit own    login 302   302   302   302   302   302   302   302   302
+			POST   /monitoring/incidents/{id}/reports/{reportId}/submit other  login 302   302   403   403   403   403   403   403   403
+			POST   /monitoring/incidents/{id}/resolve               own    login 302   302   302   302   302   302   302   302   302
+			POST   /monitoring/incidents/{id}/resolve               other  login 302   302   403   403   403   403   403   403   403
+			POST   /monitoring/incidents/{id}/nonconformity         own    login 302   302   302   302   302   302   302   302   302
+			POST   /monitoring/incidents/{id}/nonconformity         other  login 302   302   403   403   403   403   403   403   403
+			POST   /monitoring/incidents/{id}/close                        login 302   302   403   403   403   403   403   403   403
 			POST   /lifecycle/changes/new                           own    login 302   302   302   403   403   403   302   403   403
 			POST   /lifecycle/changes/new                           other  login 302   302   403   403   403   403   302   403   403
 			POST   /lifecycle/changes/{id}/edit                            login 302   302   403   403   403   403   403   403   403

@@ -1084,6 +1084,44 @@ class AuthorizationMatrixTests {
 			return new Cell(() -> form(who, "/assurance/programmes/" + id, "title", "Edited programme " + next(), "periodStart",
 					LocalDate.now().toString(), "periodEnd", LocalDate.now().plusYears(1).toString(), "method", "sampling"));
 		});
+		write("POST /monitoring/systems/{id}/rules", (who, own) -> {
+			String system = system(own && !who.anonymous() ? who.name() : admin.username());
+			return new Cell(() -> form(who, "/monitoring/systems/" + system + "/rules", "name", "Accuracy floor", "kind", "THRESHOLD", "eventType",
+					"metric", "eventName", "accuracy", "direction", "BELOW", "raiseValue", "0.9", "clearValue", "0.92", "forMinutes", "0"));
+		});
+		write("POST /monitoring/incidents/new", (who, own) -> {
+			String system = system(admin.username());
+			return new Cell(() -> form(who, "/monitoring/incidents/new", "title", "Complaint about a refusal " + next(), "severity", "MEDIUM",
+					"aiSystemIds", system));
+		});
+		write("POST /monitoring/incidents/{id}/edit", (who, own) -> {
+			JsonNode incident = incident(own && !who.anonymous() ? who.name() : admin.username(), false);
+			return new Cell(() -> form(who, "/monitoring/incidents/" + incident.get("id").asString() + "/edit", "title", "Edited " + next(),
+					"severity", "HIGH", "containment", "Paused", "rootCause", "A fault"));
+		});
+		write("POST /monitoring/incidents/{id}/notes", (who, own) -> {
+			String id = incident(own && !who.anonymous() ? who.name() : admin.username(), false).get("id").asString();
+			return new Cell(() -> form(who, "/monitoring/incidents/" + id + "/notes", "note", "Customers informed"));
+		});
+		write("POST /monitoring/incidents/{id}/reports/{reportId}/submit", (who, own) -> {
+			JsonNode incident = incident(own && !who.anonymous() ? who.name() : admin.username(), true);
+			String report = incident.get("reports").get(0).get("id").asString();
+			return new Cell(() -> form(who, "/monitoring/incidents/" + incident.get("id").asString() + "/reports/" + report + "/submit", "reference",
+					"MSA-" + next()));
+		});
+		write("POST /monitoring/incidents/{id}/resolve", (who, own) -> {
+			String id = incident(own && !who.anonymous() ? who.name() : admin.username(), false).get("id").asString();
+			return new Cell(() -> form(who, "/monitoring/incidents/" + id + "/resolve", "note", "Fixed"));
+		});
+		write("POST /monitoring/incidents/{id}/nonconformity", (who, own) -> {
+			String id = incident(own && !who.anonymous() ? who.name() : admin.username(), false).get("id").asString();
+			return new Cell(() -> form(who, "/monitoring/incidents/" + id + "/nonconformity"));
+		});
+		write("POST /monitoring/incidents/{id}/close", (who, own) -> {
+			String id = incident(admin.username(), false).get("id").asString();
+			api.body(api.post(admin, "/api/v1/incidents/" + id + "/resolution", Map.of()), HttpStatus.OK);
+			return new Cell(() -> form(who, "/monitoring/incidents/" + id + "/close", "note", "Closed"));
+		});
 		write("POST /assurance/context/{id}", (who, own) -> {
 			String id = contextEntry();
 			return new Cell(() -> form(who, "/assurance/context/" + id, "kind", "EXTERNAL_ISSUE", "title", "Edited issue " + next(), "owner",

@@ -44,7 +44,11 @@ public class InputPacks {
 
 	private final InventoryFigures inventory;
 
-	InputPacks(JdbcClient jdbc, LifecycleFigures lifecycle, RiskFigures risks, GovernanceFigures governance, InventoryFigures inventory) {
+	private final org.openaims.monitoring.MonitoringFigures monitoring;
+
+	InputPacks(JdbcClient jdbc, LifecycleFigures lifecycle, RiskFigures risks, GovernanceFigures governance, InventoryFigures inventory,
+			org.openaims.monitoring.MonitoringFigures monitoring) {
+		this.monitoring = monitoring;
 		this.jdbc = jdbc;
 		this.lifecycle = lifecycle;
 		this.risks = risks;
@@ -186,13 +190,23 @@ public class InputPacks {
 	private Section monitoring(Timestamp f, Timestamp t, Instant from, Instant to) {
 		LifecycleFigures.Figures l = lifecycle.between(from, to);
 		GovernanceFigures.Figures g = governance.between(from, to);
+		org.openaims.monitoring.MonitoringFigures.Figures m = monitoring.between(from, to);
 		return new Section("monitoring", "9.3.2 d", "Monitoring and measurement results",
 				List.of(new Figure("testRuns", "Test runs", l.testRuns()), new Figure("testRuns.passing", "Passing test runs", l.passingTestRuns()),
 						new Figure("gate.allowed", "Release gate: allowed", l.gateAllowed()), new Figure("gate.denied", "Release gate: denied", l.gateDenied()),
 						new Figure("deployments", "Deployments and rollbacks", l.deployments()),
 						new Figure("deployments.withoutAllow", "Deployments without a gate allow", l.deploymentsWithoutAllow()),
-						new Figure("concerns", "Concerns reported", g.concernsReported())),
-				List.of(), List.of(), "Incidents are not recorded by OpenAIMS yet; add them from the incident log.");
+						new Figure("concerns", "Concerns reported", g.concernsReported()),
+						new Figure("events", "Operational events received", m.events()),
+						new Figure("incidents", "Incidents", m.incidentsRaised()),
+						new Figure("incidents.serious", "Serious incidents", m.seriousIncidents()),
+						new Figure("incidents.byRules", "Incidents raised by monitoring rules", m.raisedByRules()),
+						new Figure("incidents.closed", "Incidents closed", m.incidentsClosed()),
+						new Figure("incidents.openNow", "Incidents open (now)", m.incidentsOpenNow()),
+						new Figure("reports.due", "Incident reports due in the period", m.reportsDue()),
+						new Figure("reports.late", "Incident reports late", m.reportsLate()),
+						new Figure("reports.overdueNow", "Incident reports overdue (now)", m.reportsOverdueNow())),
+				List.of(), List.of(), null);
 	}
 
 	/** e) Audit results: the audits reported in the period and their items by result. */
