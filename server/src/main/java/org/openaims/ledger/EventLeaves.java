@@ -25,6 +25,11 @@ public final class EventLeaves {
 		return EventProof.leaf(canonical);
 	}
 
+	/** Appends a JSON string as RFC 8785 writes it. */
+	public static void string(StringBuilder out, String value) {
+		org.openaims.ledger.format.CanonicalJson.string(out, value);
+	}
+
 	/** A number as RFC 8785 writes it. */
 	public static String number(double value) {
 		return EventProof.number(value);

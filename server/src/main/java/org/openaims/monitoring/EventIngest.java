@@ -78,7 +78,12 @@ public class EventIngest {
 
 	private final String jurisdiction;
 
+	private final org.openaims.common.DatabaseVendor vendor;
+
+	private final javax.sql.DataSource dataSource;
+
 	EventIngest(IngestPermits permits, JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx, AiSystemService systems,
+			org.openaims.common.DatabaseVendor vendor, javax.sql.DataSource dataSource,
 			IncidentRecords incidents, ApplicationEventPublisher events, @Value("${aims.monitoring.allowed-lateness:PT5M}") Duration lateness,
 			@Value("${aims.monitoring.jurisdiction:EU}") String jurisdiction) {
 		this.permits = permits;
@@ -90,6 +95,8 @@ public class EventIngest {
 		this.events = events;
 		this.lateness = lateness;
 		this.jurisdiction = jurisdiction;
+		this.vendor = vendor;
+		this.dataSource = dataSource;
 	}
 
 	/**
@@ -210,6 +217,48 @@ public class EventIngest {
 			.param("root", root).param("leaves", packed.array()).param("first", Timestamp.from(first)).param("last", Timestamp.from(last))
 			.param("systems", cut(String.join(",", sortedSystems.stream().map(UUID::toString).toList()), 4000)).param("channel", channel)
 			.param("now", Timestamp.from(now)).param("by", CurrentUser.username()).param("ledger", stamp.eventId()).update();
+		writeEvents(id, parsed, late);
+		List<String> raised = new ArrayList<>();
+		List<String> cleared = new ArrayList<>();
+		evaluate(parsed, late, sortedSystems, now, raised, cleared);
+		events.publishEvent(new EventBatchAccepted(id, clientBatchId, parsed.size(), lateCount, root, digest, first, last, sortedSystems, channel,
+				stamp));
+		return new BatchReceipt(id, clientBatchId, parsed.size(), lateCount, root, first, last, sortedSystems, channel, now, CurrentUser.username(),
+				stamp.eventId(), raised, cleared, false);
+	}
+
+	/**
+	 * Writes a batch's events: on PostgreSQL with COPY (one round trip, no statement per row), elsewhere
+	 * with a batched INSERT.
+	 */
+	private void writeEvents(UUID id, List<EventParser.Event> parsed, boolean[] late) {
+		if (vendor.postgres()) {
+			StringBuilder csv = new StringBuilder(parsed.size() * 320);
+			for (int i = 0; i < parsed.size(); i++) {
+				EventParser.Event e = parsed.get(i);
+				csv.append(id).append(',').append(i).append(',').append(e.aiSystemId()).append(',');
+				quoted(csv, e.systemVersion()).append(',').append(e.time()).append(',').append(e.type().wire()).append(',');
+				quoted(csv, e.name()).append(',');
+				if (e.value() != null) {
+					csv.append(e.value());
+				}
+				csv.append(',').append(e.severity().name()).append(',').append(late[i]).append(',');
+				quoted(csv, e.canonical()).append('\n');
+			}
+			java.sql.Connection connection = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
+			try {
+				connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn("COPY monitoring_events (batch_id, idx, ai_system_id, "
+						+ "system_version, event_time, type, name, metric_value, severity, late, body) FROM STDIN WITH (FORMAT csv)",
+						new java.io.StringReader(csv.toString()));
+			}
+			catch (SQLException | java.io.IOException e) {
+				throw new org.springframework.dao.DataAccessResourceFailureException("cannot write the batch's events: " + e.getMessage(), e);
+			}
+			finally {
+				org.springframework.jdbc.datasource.DataSourceUtils.releaseConnection(connection, dataSource);
+			}
+			return;
+		}
 		template.batchUpdate("INSERT INTO monitoring_events (batch_id, idx, ai_system_id, system_version, event_time, type, name, metric_value, "
 				+ "severity, late, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new BatchPreparedStatementSetter() {
 
@@ -239,13 +288,22 @@ public class EventIngest {
 						return parsed.size();
 					}
 				});
-		List<String> raised = new ArrayList<>();
-		List<String> cleared = new ArrayList<>();
-		evaluate(parsed, late, sortedSystems, now, raised, cleared);
-		events.publishEvent(new EventBatchAccepted(id, clientBatchId, parsed.size(), lateCount, root, digest, first, last, sortedSystems, channel,
-				stamp));
-		return new BatchReceipt(id, clientBatchId, parsed.size(), lateCount, root, first, last, sortedSystems, channel, now, CurrentUser.username(),
-				stamp.eventId(), raised, cleared, false);
+	}
+
+	/** A CSV field: absent as nothing (NULL), else quoted with quotes doubled. */
+	private static StringBuilder quoted(StringBuilder csv, String value) {
+		if (value == null) {
+			return csv;
+		}
+		csv.append('"');
+		for (int k = 0; k < value.length(); k++) {
+			char c = value.charAt(k);
+			if (c == '"') {
+				csv.append('"');
+			}
+			csv.append(c);
+		}
+		return csv.append('"');
 	}
 
 	/** Each enabled rule of the batch's systems observes the matching events that are not late, in time order. */

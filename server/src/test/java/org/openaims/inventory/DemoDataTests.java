@@ -234,4 +234,29 @@ class DemoDataTests {
 		}
 		assertThat(candidates).isEqualTo(1);
 	}
+
+	@Autowired
+	org.openaims.monitoring.IncidentService incidents;
+
+	@Autowired
+	org.openaims.monitoring.RuleService monitoringRules;
+
+	@Test
+	void addsMonitoringRulesTwoDaysOfEventsAnIncidentTheAccuracyDipRaisedAndClearedAndASeriousOneOnTheClock() {
+		CurrentUser.runAsSystem(() -> {
+			assertThat(monitoringRules.list(null, PageRequest.first(10)).items()).extracting(org.openaims.monitoring.RuleView::name)
+				.containsExactlyInAnyOrder("Accuracy floor", "Scoring service heartbeat");
+			var all = incidents.list(null, null, null, PageRequest.first(10)).items();
+			assertThat(all).hasSize(2);
+			assertThat(all).anySatisfy(i -> {
+				assertThat(i.source()).isEqualTo("RULE");
+				assertThat(i.status()).isEqualTo(org.openaims.monitoring.IncidentStatus.RESOLVED);
+			});
+			assertThat(all).anySatisfy(i -> {
+				assertThat(i.serious()).isTrue();
+				assertThat(i.reports()).singleElement().satisfies(r -> assertThat(r.reportType()).isEqualTo("serious-incident"));
+			});
+			return null;
+		});
+	}
 }

@@ -70,26 +70,22 @@ public final class EventParser {
 		if (body.length > MAX_BYTES) {
 			throw new InvalidInputException("events", "a batch is at most " + MAX_BYTES / (1024 * 1024) + " MB; this one has " + body.length + " bytes");
 		}
-		String text;
-		try {
-			text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(body)).toString();
-		}
-		catch (CharacterCodingException e) {
-			throw new InvalidInputException("events", "the batch is not UTF-8 text");
-		}
 		List<JsonNode> nodes = new ArrayList<>();
-		String trimmed = text.stripLeading();
-		if (trimmed.startsWith("\uFEFF")) {
-			trimmed = trimmed.substring(1).stripLeading();
+		int first = 0;
+		if (body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF) {
+			first = 3;
 		}
-		if (trimmed.startsWith("[")) {
+		while (first < body.length && (body[first] == ' ' || body[first] == '\n' || body[first] == '\r' || body[first] == '\t')) {
+			first++;
+		}
+		if (first < body.length && body[first] == '[') {
 			JsonNode array;
 			try {
-				array = JSON.readTree(trimmed);
+				// Jackson reads the bytes as UTF-8 and refuses malformed sequences.
+				array = JSON.readTree(body, first, body.length - first);
 			}
 			catch (JacksonException e) {
-				throw new InvalidInputException("events", "the batch is not a JSON array: " + e.getOriginalMessage());
+				throw new InvalidInputException("events", "the batch is not a JSON array of events: " + e.getOriginalMessage());
 			}
 			if (array == null || !array.isArray()) {
 				throw new InvalidInputException("events", "the batch is not a JSON array");
@@ -100,8 +96,16 @@ public final class EventParser {
 			array.forEach(nodes::add);
 		}
 		else {
+			String text;
+			try {
+				text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+					.onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(body, first, body.length - first)).toString();
+			}
+			catch (CharacterCodingException e) {
+				throw new InvalidInputException("events", "the batch is not UTF-8 text");
+			}
 			int line = 0;
-			for (String l : trimmed.split("\r?\n", -1)) {
+			for (String l : text.split("\r?\n", -1)) {
 				line++;
 				if (l.isBlank()) {
 					continue;
@@ -287,27 +291,30 @@ public final class EventParser {
 		if (!problems.isEmpty()) {
 			return null;
 		}
-		Map<String, Object> canonical = new LinkedHashMap<>();
-		canonical.put("aiSystemId", system.toString());
-		canonical.put("type", type.wire());
-		canonical.put("severity", severity.name());
-		canonical.put("time", time.toString());
-		if (version != null) {
-			canonical.put("systemVersion", version);
-		}
-		if (name != null) {
-			canonical.put("name", name);
-		}
-		if (value != null) {
-			canonical.put("value", value);
+		// The canonical form (RFC 8785) written directly, its keys in sorted order.
+		StringBuilder out = new StringBuilder(160 + (message == null ? 0 : message.length()) + attributes.size() * 40);
+		out.append("{\"aiSystemId\":\"").append(system).append('"');
+		if (!attributes.isEmpty()) {
+			out.append(",\"attributes\":").append(EventLeaves.canonical(attributes));
 		}
 		if (message != null) {
-			canonical.put("message", message);
+			out.append(",\"message\":");
+			EventLeaves.string(out, message);
 		}
-		if (!attributes.isEmpty()) {
-			canonical.put("attributes", attributes);
+		if (name != null) {
+			out.append(",\"name\":");
+			EventLeaves.string(out, name);
 		}
-		String json = EventLeaves.canonical(canonical);
+		out.append(",\"severity\":\"").append(severity.name()).append('"');
+		if (version != null) {
+			out.append(",\"systemVersion\":");
+			EventLeaves.string(out, version);
+		}
+		out.append(",\"time\":\"").append(time).append("\",\"type\":\"").append(type.wire()).append('"');
+		if (value != null) {
+			out.append(",\"value\":").append(EventLeaves.number(value));
+		}
+		String json = out.append('}').toString();
 		if (json.length() > 20_000) {
 			problems.add(new FieldProblem(at, "event " + i + " is larger than 20,000 characters"));
 			return null;
