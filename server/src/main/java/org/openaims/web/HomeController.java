@@ -19,16 +19,21 @@ class HomeController {
 
 	private final RoleGrants grants;
 
-	HomeController(InventoryOverview inventory, ScopeService scope, RoleGrants grants) {
+	private final org.openaims.monitoring.IncidentService incidents;
+
+	HomeController(InventoryOverview inventory, ScopeService scope, RoleGrants grants, org.openaims.monitoring.IncidentService incidents) {
 		this.inventory = inventory;
 		this.scope = scope;
 		this.grants = grants;
+		this.incidents = incidents;
 	}
 
 	@GetMapping("/")
 	String home(Model model) {
 		model.addAttribute("overview", inventory.summary());
 		model.addAttribute("singleAdminMode", grants.singleAdminMode());
+		// incident reports still to make, soonest due first: the reporting clocks (EU AI Act art. 73)
+		model.addAttribute("clocks", incidents.clocks(false, new org.openaims.common.PageRequest(5, null, null)).items());
 		if (scope.exists()) {
 			try {
 				model.addAttribute("scopeOutOfDate", Boolean.TRUE.equals(scope.current().outOfDate()));

@@ -74,6 +74,7 @@ class MonitoringPagesTests {
 		String incidentPage = reported.getResponse().getRedirectedUrl();
 		assertThat(page(incidentPage, owner)).contains("Serious incident report").contains("h left").contains("EU AI Act art. 73(2)");
 		assertThat(page("/monitoring", manager)).contains("Loan refusals for one postcode").contains("Serious incident report");
+		assertThat(page("/", manager)).as("the dashboard shows the reporting clock").contains("Incident reports due").contains("h left");
 		assertThat(flash(post(incidentPage + "/notes", owner, "note", "Model paused for that region"))).contains("Update added");
 		assertThat(flash(post(incidentPage + "/edit", owner, "title", "Loan refusals for one postcode", "severity", "HIGH", "containment",
 				"Paused the model for the region", "rootCause", "Postcode leaked into a feature", "classifications", "SERIOUS",
