@@ -137,6 +137,9 @@ class QueryBudgetTests {
 
 	String incident;
 
+	/** The system every seeded event belongs to (the events list is read per system). */
+	String monitoredSystem;
+
 	String monitoringRule;
 
 	String thresholds;
@@ -255,7 +258,8 @@ class QueryBudgetTests {
 			deployment = api.body(api.post(manager, "/api/v1/deployments", Map.of("aiSystemId", system, "version", "3." + i, "environment",
 					"production", "gateDecisionId", decision)), HttpStatus.CREATED).get("id").asString();
 			// monitoring: a batch of events, a rule and a serious incident (with its report) per system
-			api.body(api.post(manager, "/api/v1/events?batchId=budget-" + next(), List.of(Map.of("aiSystemId", system, "type", "metric", "name",
+			monitoredSystem = monitoredSystem == null ? system : monitoredSystem;
+			api.body(api.post(manager, "/api/v1/events?batchId=budget-" + next(), List.of(Map.of("aiSystemId", monitoredSystem, "type", "metric", "name",
 					"accuracy", "value", 0.95, "time", java.time.Instant.now().minusSeconds(i).toString()))), HttpStatus.CREATED);
 			monitoringRule = api.body(api.post(manager, "/api/v1/monitoring-rules", Map.of("aiSystemId", system, "name", "Accuracy " + i, "kind",
 					"THRESHOLD", "eventType", "metric", "eventName", "accuracy", "direction", "BELOW", "raiseValue", 0.9, "clearValue", 0.92)),
@@ -422,7 +426,7 @@ class QueryBudgetTests {
 		list("/api/v1/metric-thresholds/{id}/history", () -> "/api/v1/metric-thresholds/" + thresholds + "/history");
 		list("/api/v1/gate-policies", () -> "/api/v1/gate-policies");
 		list("/api/v1/gate-policies/{id}/history", () -> "/api/v1/gate-policies/" + gatePolicy + "/history");
-		paged("/api/v1/events");
+		reaches.put("/api/v1/events", new Reach(() -> "/api/v1/events?aiSystem=" + monitoredSystem, true, () -> admin));
 		paged("/api/v1/event-batches");
 		paged("/api/v1/monitoring-rules");
 		paged("/api/v1/incidents");

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -380,13 +379,5 @@ public class EventIngest {
 
 	static String cut(String s, int max) {
 		return s.length() > max ? s.substring(0, max - 1) + "…" : s;
-	}
-
-	static Map<String, Object> values(Object... pairs) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		for (int i = 0; i < pairs.length; i += 2) {
-			m.put((String) pairs[i], pairs[i + 1]);
-		}
-		return m;
 	}
 }

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -196,13 +195,5 @@ public class EventQueries {
 		catch (RuntimeException e) {
 			throw new InvalidInputException("after", "is not a cursor this list gave");
 		}
-	}
-
-	static Map<String, Object> map(Object... kv) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		for (int i = 0; i < kv.length; i += 2) {
-			m.put((String) kv[i], kv[i + 1]);
-		}
-		return m;
 	}
 }

@@ -353,8 +353,9 @@ class MonitoringApiTests {
 		api.problem(api.put(f.manager, "/api/v1/monitoring/systems/" + system + "/retention", Map.of("retentionDays", 0)), HttpStatus.BAD_REQUEST,
 				"retentionDays", null);
 		api.problem(api.get(f.manager, "/api/v1/monitoring/systems/" + system + "/series?hours=100000"), HttpStatus.BAD_REQUEST, "hours", null);
-		api.problem(api.get(f.manager, "/api/v1/events?type=weather"), HttpStatus.BAD_REQUEST, "type", null);
-		api.problem(api.get(f.manager, "/api/v1/events?after=notacursor"), HttpStatus.BAD_REQUEST, "after", null);
+		api.problem(api.get(f.manager, "/api/v1/events?aiSystem=" + system + "&type=weather"), HttpStatus.BAD_REQUEST, "type", null);
+		api.problem(api.get(f.manager, "/api/v1/events?aiSystem=" + system + "&after=notacursor"), HttpStatus.BAD_REQUEST, "after", null);
+		api.problem(api.get(f.manager, "/api/v1/events"), HttpStatus.BAD_REQUEST, "aiSystem", null);
 		// a jurisdiction's rules are replaced as a whole and then apply
 		api.body(api.put(f.manager, "/api/v1/reporting-rules/UK", List.of(Map.of("role", "PROVIDER", "reportType", "serious-incident", "title",
 				"Report to the regulator", "legalBasis", "UK guidance", "appliesWhen", "SERIOUS", "deadlineHours", 72))), HttpStatus.OK);

@@ -20,7 +20,6 @@ import java.util.stream.Collectors;
 import org.openaims.common.Stamp;
 import org.openaims.common.Subject;
 import org.openaims.identity.CurrentUser;
-import org.openaims.inventory.AiRole;
 import org.openaims.inventory.AiSystemService;
 import org.openaims.inventory.AiSystemView;
 import org.openaims.lifecycle.DeploymentService;
@@ -320,9 +319,5 @@ public class IncidentRecords {
 
 	public static Instant instant(Timestamp t) {
 		return t == null ? null : t.toInstant();
-	}
-
-	static boolean provider(Set<AiRole> roles) {
-		return roles.contains(AiRole.PROVIDER);
 	}
 }

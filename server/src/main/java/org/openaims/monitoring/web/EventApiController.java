@@ -64,11 +64,15 @@ class EventApiController {
 			.location(URI.create("/api/v1/event-batches/" + receipt.batchId())).body(receipt);
 	}
 
-	/** Events, newest first. Filters: {@code aiSystem}, {@code type}, {@code from}, {@code to} (event time), {@code late}. */
+	/** A system's events, newest first ({@code aiSystem} is required). Filters: {@code type}, {@code from}, {@code to} (event time), {@code late}. */
 	@GetMapping("/api/v1/events")
 	Page<EventView> events(@RequestParam(required = false) UUID aiSystem, @RequestParam(required = false) String type,
 			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to, @RequestParam(required = false) Boolean late,
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String after) {
+		if (aiSystem == null) {
+			// read per system: the table is indexed (and grows) by system and time
+			throw new org.openaims.common.InvalidInputException("aiSystem", "name the AI system whose events to list");
+		}
 		EventType t = type == null ? null : EventType.read(type)
 			.orElseThrow(() -> new org.openaims.common.InvalidInputException("type", "must be one of " + EventType.names()));
 		return queries.events(aiSystem, t, from, to, late, new PageRequest(limit, after, null));
