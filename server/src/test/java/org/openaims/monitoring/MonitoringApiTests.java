@@ -221,6 +221,37 @@ class MonitoringApiTests {
 		assertThat(api.body(api.get(f.manager, "/api/v1/events?late=true&aiSystem=" + system), HttpStatus.OK).get("items")).hasSize(1);
 	}
 
+	/** Seeded random streams around the bounds, pushed in random batches: as many incidents as breaches, as many resolved as cleared. */
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.MethodSource("org.openaims.monitoring.RuleEngineRandomizedTests#seeds")
+	void aRandomStreamThroughTheApiRaisesOneIncidentPerBreachAndResolvesEachThatClears(long seed) {
+		java.util.Random random = new java.util.Random(seed);
+		String system = f.system("Random scorer " + seed);
+		f.rule(MonitoringFixture.threshold(system, "accuracy", "BELOW", 0.90, 0.92, 60));
+		Instant t = Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+		List<Instant> times = new ArrayList<>();
+		List<Double> values = new ArrayList<>();
+		for (int i = 0; i < 150; i++) {
+			t = t.plusSeconds(1 + random.nextInt(60));
+			times.add(t);
+			values.add((random.nextBoolean() ? 0.90 : 0.92) + (random.nextDouble() * 2 - 1) * 0.03);
+		}
+		int[] expected = RuleEngineRandomizedTests.model(times, values, true, 0.90, 0.92, 60);
+		for (int from = 0; from < times.size();) {
+			int to = Math.min(times.size(), from + 1 + random.nextInt(30));
+			List<Map<String, Object>> batch = new ArrayList<>();
+			for (int i = from; i < to; i++) {
+				batch.add(metric(system, "accuracy", values.get(i), times.get(i)));
+			}
+			f.push(f.manager, batch, null, HttpStatus.CREATED);
+			from = to;
+		}
+		List<JsonNode> incidents = f.incidents(system);
+		assertThat(incidents).as("seed %d: one incident per breach", seed).hasSize(expected[0]);
+		assertThat(incidents.stream().filter(i -> i.get("status").asString().equals("RESOLVED")).count()).as("seed %d: resolved", seed)
+			.isEqualTo(expected[1]);
+	}
+
 	@Test
 	void anAbsenceRuleRaisesAfterItsWindowOnceAndClearsWhenTheHeartbeatReturns() {
 		String system = f.system("Heartbeat scorer");

@@ -81,7 +81,7 @@ class RuleEngineRandomizedTests {
 	}
 
 	/** Counts breaches as a person would: a run of breaching values lasting {@code for} raises; the first clearing value after it clears. */
-	private static int[] model(List<Instant> times, List<Double> values, boolean below, double raise, double clear, long forSeconds) {
+	static int[] model(List<Instant> times, List<Double> values, boolean below, double raise, double clear, long forSeconds) {
 		int raises = 0;
 		int clears = 0;
 		int i = 0;
