@@ -57,18 +57,16 @@ public class EventQueries {
 			.orElseThrow(() -> new NotFoundException("event batch", id));
 	}
 
-	/** Batches, newest first. */
+	private static final org.openaims.common.SortOptions<BatchReceipt> BATCH_SORTS = org.openaims.common.SortOptions
+		.<BatchReceipt>by("b.id", BatchReceipt::batchId, "-receivedAt").time("receivedAt", "b.received_at", BatchReceipt::receivedAt);
+
+	/** Batches, newest first (keyset pages on received time and id). */
 	@PreAuthorize("isAuthenticated()")
 	public Page<BatchReceipt> batches(PageRequest request) {
-		int limit = request.effectiveLimit();
 		SqlWhere where = new SqlWhere();
-		if (request.after() != null) {
-			String[] cursor = cursor(request.after());
-			where.and("(b.received_at, b.id) < (:at, :id)", "at", Timestamp.from(Instant.parse(cursor[0]))).param("id", UUID.fromString(cursor[1]));
-		}
-		List<BatchReceipt> rows = jdbc.sql("SELECT " + BATCH_COLUMNS + " FROM event_batches b" + where.sql()
-				+ " ORDER BY b.received_at DESC, b.id DESC LIMIT " + (limit + 1)).params(where.params()).query((rs, n) -> batch(rs)).list();
-		return Page.cut(rows, limit, b -> enc(b.receivedAt() + "|" + b.batchId()));
+		org.openaims.common.SortOptions<BatchReceipt>.Sorting sorting = BATCH_SORTS.apply(request, where);
+		return sorting.page(jdbc.sql("SELECT " + BATCH_COLUMNS + " FROM event_batches b" + where.sql() + sorting.orderByAndLimit())
+			.params(where.params()).query((rs, n) -> batch(rs)).list());
 	}
 
 	/**

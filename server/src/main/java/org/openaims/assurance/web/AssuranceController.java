@@ -1,13 +1,13 @@
 package org.openaims.assurance.web;
 
+import static org.openaims.common.web.RedirectForms.act;
+import static org.openaims.common.web.RedirectForms.done;
+
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
-
-import jakarta.validation.ConstraintViolationException;
 
 import org.openaims.assurance.ActionDetails;
 import org.openaims.assurance.ActionStatus;
@@ -33,7 +33,6 @@ import org.openaims.assurance.ProgrammeDetails;
 import org.openaims.assurance.ReviewDetails;
 import org.openaims.assurance.RootCauseMethod;
 import org.openaims.assurance.Severity;
-import org.openaims.common.ConflictException;
 import org.openaims.common.InvalidInputException;
 import org.openaims.common.PageRequest;
 import org.openaims.identity.CurrentUser;
@@ -106,7 +105,7 @@ class AssuranceController {
 		return act(redirect, "/assurance", () -> {
 			var p = audits.planProgramme(new ProgrammeDetails(form.title(), form.periodStart(), form.periodEnd(), form.objectives(),
 					form.criteria(), form.method(), null));
-			return redirectTo("/assurance/programmes/" + p.id(), redirect, "Programme '" + p.title() + "' planned as a draft. Plan its audits, then submit it for approval: audits start once it is approved.");
+			return done("/assurance/programmes/" + p.id(), redirect, "Programme '" + p.title() + "' planned as a draft. Plan its audits, then submit it for approval: audits start once it is approved.");
 		});
 	}
 
@@ -129,7 +128,7 @@ class AssuranceController {
 			var before = audits.getProgramme(id);
 			var saved = audits.changeProgramme(id, new ProgrammeDetails(form.title(), form.periodStart(), form.periodEnd(), form.objectives(),
 					form.criteria(), form.method(), version));
-			return redirectTo(back, redirect, "Programme saved" + (before.reviewStatus() != saved.reviewStatus()
+			return done(back, redirect, "Programme saved" + (before.reviewStatus() != saved.reviewStatus()
 					? "; its " + before.reviewStatus().name().toLowerCase() + " approval is void — submit it again" : "") + ".");
 		});
 	}
@@ -138,7 +137,7 @@ class AssuranceController {
 	String submitProgramme(@PathVariable UUID id, RedirectAttributes redirect) {
 		return act(redirect, "/assurance/programmes/" + id, () -> {
 			audits.submitProgramme(id, null);
-			return redirectTo("/assurance/programmes/" + id, redirect, "Submitted for approval: an approver who did not write it decides.");
+			return done("/assurance/programmes/" + id, redirect, "Submitted for approval: an approver who did not write it decides.");
 		});
 	}
 
@@ -154,7 +153,7 @@ class AssuranceController {
 			AuditView a = audits.plan(new AuditDetails(form.programmeId(), form.title(), form.plannedStart(), form.plannedEnd(), form.auditedFrom(),
 					form.auditedTo(), words(form.clauses()), words(form.controls()), form.aiSystemIds() == null ? List.of() : form.aiSystemIds(),
 					lines(form.processes()), form.criteria(), form.method(), form.leadAuditor(), words(form.team()), null));
-			return redirectTo("/assurance/audits/" + a.id(), redirect, "Audit '" + a.title() + "' planned, led by " + a.leadAuditor()
+			return done("/assurance/audits/" + a.id(), redirect, "Audit '" + a.title() + "' planned, led by " + a.leadAuditor()
 					+ ". Start it to generate its checklist.");
 		});
 	}
@@ -180,7 +179,7 @@ class AssuranceController {
 	String start(@PathVariable UUID id, RedirectAttributes redirect) {
 		return act(redirect, "/assurance/audits/" + id, () -> {
 			AuditView a = audits.start(id);
-			return redirectTo("/assurance/audits/" + id, redirect, "Audit started: its checklist has " + a.items().size()
+			return done("/assurance/audits/" + id, redirect, "Audit started: its checklist has " + a.items().size()
 					+ " items. Each auditor is checked for independence when they take an item.");
 		});
 	}
@@ -199,7 +198,7 @@ class AssuranceController {
 			if (item.nonconformityId() != null && form.result() != null && form.result().nonconformity()) {
 				what += ". Nonconformity raised: /assurance/nonconformities/" + item.nonconformityId();
 			}
-			return redirectTo("/assurance/audits/" + id + "?focus=" + (no + 1), redirect, what + ".");
+			return done("/assurance/audits/" + id + "?focus=" + (no + 1), redirect, what + ".");
 		});
 	}
 
@@ -212,7 +211,7 @@ class AssuranceController {
 				throw new InvalidInputException("item", "name the checklist item by its number");
 			}
 			AuditView.ExceptionView e = audits.requestException(id, item - 1, auditor, justification);
-			return redirectTo(back, redirect, "Exception asked for " + e.auditor() + " on item " + item + " (" + e.conflict()
+			return done(back, redirect, "Exception asked for " + e.auditor() + " on item " + item + " (" + e.conflict()
 					+ "); once someone else approves it, " + e.auditor() + " may take the item. The report lists it either way.");
 		});
 	}
@@ -221,7 +220,7 @@ class AssuranceController {
 	String issue(@PathVariable UUID id, RedirectAttributes redirect) {
 		return act(redirect, "/assurance/audits/" + id, () -> {
 			audits.issueReport(id);
-			return redirectTo("/assurance/audits/" + id, redirect, "Report issued; download it as PDF. Its results are among the next management review's inputs.");
+			return done("/assurance/audits/" + id, redirect, "Report issued; download it as PDF. Its results are among the next management review's inputs.");
 		});
 	}
 
@@ -254,7 +253,7 @@ class AssuranceController {
 		return act(redirect, "/assurance/nonconformities", () -> {
 			NonconformityView n = nonconformities.raise(new NonconformityDetails(form.title(), form.description(), form.source(), null, null,
 					blank(form.requirementRef()), form.aiSystemId(), form.severity(), form.owner(), null, null, null, null, null));
-			return redirectTo("/assurance/nonconformities/" + n.id(), redirect, "Nonconformity raised, owned by " + n.owner()
+			return done("/assurance/nonconformities/" + n.id(), redirect, "Nonconformity raised, owned by " + n.owner()
 					+ ". Next: correction, containment and the root cause.");
 		});
 	}
@@ -287,7 +286,7 @@ class AssuranceController {
 			NonconformityView saved = nonconformities.change(id, new NonconformityDetails(form.title(), form.description(), current.source(),
 					current.sourceRef(), null, blank(form.requirementRef()), current.aiSystemId(), form.severity(), form.owner(), form.correction(),
 					form.containment(), form.rootCauseMethod(), blank(form.rootCause()), form.version()));
-			return redirectTo(back, redirect, "Saved" + (current.effectivenessReviewedBy() != null && saved.effectivenessReviewedBy() == null
+			return done(back, redirect, "Saved" + (current.effectivenessReviewedBy() != null && saved.effectivenessReviewedBy() == null
 					? "; the effectiveness review is void and must be done again" : "") + ". Now: " + saved.stage() + ".");
 		});
 	}
@@ -300,7 +299,7 @@ class AssuranceController {
 		String back = "/assurance/nonconformities/" + id;
 		return act(redirect, back, () -> {
 			NonconformityView n = nonconformities.addAction(id, new ActionDetails(null, form.description(), form.owner(), form.dueDate()));
-			return redirectTo(back, redirect, "Corrective action added for " + form.owner() + ", due " + form.dueDate() + ". Now: " + n.stage() + ".");
+			return done(back, redirect, "Corrective action added for " + form.owner() + ", due " + form.dueDate() + ". Now: " + n.stage() + ".");
 		});
 	}
 
@@ -312,7 +311,7 @@ class AssuranceController {
 		String back = "/assurance/nonconformities/" + id;
 		return act(redirect, back, () -> {
 			NonconformityView n = nonconformities.updateAction(id, actionId, new ActionUpdate(form.status(), null, form.note()));
-			return redirectTo(back, redirect, "Action marked " + form.status().name().toLowerCase() + ". Now: " + n.stage() + ".");
+			return done(back, redirect, "Action marked " + form.status().name().toLowerCase() + ". Now: " + n.stage() + ".");
 		});
 	}
 
@@ -325,7 +324,7 @@ class AssuranceController {
 				throw new InvalidInputException("effective", "say whether the actions were effective");
 			}
 			NonconformityView n = nonconformities.reviewEffectiveness(id, effective, note);
-			return redirectTo(back, redirect, "Effectiveness reviewed: " + (effective ? "effective" : "not effective") + ". Now: " + n.stage() + ".");
+			return done(back, redirect, "Effectiveness reviewed: " + (effective ? "effective" : "not effective") + ". Now: " + n.stage() + ".");
 		});
 	}
 
@@ -334,7 +333,7 @@ class AssuranceController {
 		String back = "/assurance/nonconformities/" + id;
 		return act(redirect, back, () -> {
 			nonconformities.submit(id, null);
-			return redirectTo(back, redirect, "Closure submitted for approval: someone who did not write the record decides.");
+			return done(back, redirect, "Closure submitted for approval: someone who did not write the record decides.");
 		});
 	}
 
@@ -343,7 +342,7 @@ class AssuranceController {
 		String back = "/assurance/nonconformities/" + id;
 		return act(redirect, back, () -> {
 			nonconformities.decideCandidate(id, true, null);
-			return redirectTo(back, redirect, "Accepted: the candidate is now an open nonconformity.");
+			return done(back, redirect, "Accepted: the candidate is now an open nonconformity.");
 		});
 	}
 
@@ -352,7 +351,7 @@ class AssuranceController {
 		String back = "/assurance/nonconformities/" + id;
 		return act(redirect, back, () -> {
 			nonconformities.decideCandidate(id, false, reason);
-			return redirectTo(back, redirect, "Dismissed: the candidate is kept with the reason, and closed to further work.");
+			return done(back, redirect, "Dismissed: the candidate is kept with the reason, and closed to further work.");
 		});
 	}
 
@@ -366,7 +365,7 @@ class AssuranceController {
 		return act(redirect, "/assurance", () -> {
 			ManagementReviewView r = reviews.schedule(new ReviewDetails(form.title(), form.scheduledFor(), form.periodStart(), form.periodEnd(),
 					form.chair(), words(form.attendees()), null, null, List.of(), null));
-			return redirectTo("/assurance/reviews/" + r.id(), redirect, "Management review scheduled for " + r.scheduledFor()
+			return done("/assurance/reviews/" + r.id(), redirect, "Management review scheduled for " + r.scheduledFor()
 					+ "; its inputs below are assembled for " + r.periodStart() + " to " + r.periodEnd() + ".");
 		});
 	}
@@ -390,7 +389,7 @@ class AssuranceController {
 		String back = "/assurance/reviews/" + id;
 		return act(redirect, back, () -> {
 			reviews.hold(id);
-			return redirectTo(back, redirect, "Recorded as held: its inputs are frozen as presented. Write the minutes, decisions and actions.");
+			return done(back, redirect, "Recorded as held: its inputs are frozen as presented. Write the minutes, decisions and actions.");
 		});
 	}
 
@@ -403,7 +402,7 @@ class AssuranceController {
 			List<ActionDetails> parsed = ReviewActionLines.parse(actions, r.actions());
 			ManagementReviewView saved = reviews.change(id, new ReviewDetails(r.title(), r.scheduledFor(), r.periodStart(), r.periodEnd(), r.chair(),
 					r.attendees(), minutes, decisions, parsed, version));
-			return redirectTo(back, redirect, "Output saved: " + saved.actions().size() + " action(s)" + (r.reviewStatus() != saved.reviewStatus()
+			return done(back, redirect, "Output saved: " + saved.actions().size() + " action(s)" + (r.reviewStatus() != saved.reviewStatus()
 					? "; its " + r.reviewStatus().name().toLowerCase() + " approval is void — submit it again" : "") + ".");
 		});
 	}
@@ -417,7 +416,7 @@ class AssuranceController {
 			}
 			ManagementReviewView r = reviews.updateAction(id, actionId, new ActionUpdate(form.status(), null, form.note()));
 			long open = r.actions().stream().filter(a -> a.status() == ActionStatus.OPEN).count();
-			return redirectTo(back, redirect, "Action marked " + form.status().name().toLowerCase() + "; " + open + " of " + r.actions().size()
+			return done(back, redirect, "Action marked " + form.status().name().toLowerCase() + "; " + open + " of " + r.actions().size()
 					+ " still open. The next review's inputs show it.");
 		});
 	}
@@ -427,7 +426,7 @@ class AssuranceController {
 		String back = "/assurance/reviews/" + id;
 		return act(redirect, back, () -> {
 			reviews.submit(id, null);
-			return redirectTo(back, redirect, "Output submitted to top management for approval.");
+			return done(back, redirect, "Output submitted to top management for approval.");
 		});
 	}
 
@@ -454,7 +453,7 @@ class AssuranceController {
 		return act(redirect, "/assurance/context", () -> {
 			var e = context.add(new ContextDetails(form.kind(), form.title(), form.description(), form.aiRoles(), form.applicableLaws(),
 					form.requirements(), form.addressed(), form.howAddressed(), form.owner(), null));
-			return redirectTo("/assurance/context", redirect, "Added '" + e.title() + "' (version 1); it is among the next management review's inputs.");
+			return done("/assurance/context", redirect, "Added '" + e.title() + "' (version 1); it is among the next management review's inputs.");
 		});
 	}
 
@@ -463,7 +462,7 @@ class AssuranceController {
 		return act(redirect, "/assurance/context", () -> {
 			var e = context.change(id, new ContextDetails(form.kind(), form.title(), form.description(), form.aiRoles(), form.applicableLaws(),
 					form.requirements(), form.addressed(), form.howAddressed(), form.owner(), version));
-			return redirectTo("/assurance/context", redirect, "'" + e.title() + "' saved as version " + e.versionNo() + ".");
+			return done("/assurance/context", redirect, "'" + e.title() + "' saved as version " + e.versionNo() + ".");
 		});
 	}
 
@@ -471,36 +470,13 @@ class AssuranceController {
 	String reviewContext(@PathVariable UUID id, RedirectAttributes redirect) {
 		return act(redirect, "/assurance/context", () -> {
 			var e = context.review(id, null);
-			return redirectTo("/assurance/context", redirect, "'" + e.title() + "' confirmed as still holding on " + e.reviewedOn() + ".");
+			return done("/assurance/context", redirect, "'" + e.title() + "' confirmed as still holding on " + e.reviewedOn() + ".");
 		});
 	}
 
 	// -- helpers ---------------------------------------------------------------------------------
 
 	/** Runs a form's work; a refusal goes back to {@code back} with what was wrong. */
-	private static String act(RedirectAttributes redirect, String back, Supplier<String> work) {
-		try {
-			return work.get();
-		}
-		catch (InvalidInputException e) {
-			redirect.addFlashAttribute("flashError", "Not saved: " + e.problems().stream().map(p -> p.field() + " " + p.message())
-				.collect(Collectors.joining("; ")));
-		}
-		catch (ConstraintViolationException e) {
-			redirect.addFlashAttribute("flashError", "Not saved: " + e.getConstraintViolations().stream()
-				.map(v -> v.getPropertyPath() + " " + v.getMessage()).collect(Collectors.joining("; ")));
-		}
-		catch (ConflictException e) {
-			redirect.addFlashAttribute("flashError", e.getMessage());
-		}
-		return "redirect:" + back;
-	}
-
-	private static String redirectTo(String path, RedirectAttributes redirect, String message) {
-		redirect.addFlashAttribute("flash", message);
-		return "redirect:" + path;
-	}
-
 	private static List<String> words(String text) {
 		return text == null ? List.of() : Arrays.stream(text.split("[\\s,;]+")).filter(s -> !s.isBlank()).toList();
 	}

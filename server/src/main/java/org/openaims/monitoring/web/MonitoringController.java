@@ -1,5 +1,8 @@
 package org.openaims.monitoring.web;
 
+import static org.openaims.common.web.RedirectForms.act;
+import static org.openaims.common.web.RedirectForms.done;
+
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -9,12 +12,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import jakarta.validation.ConstraintViolationException;
-
-import org.openaims.common.ConflictException;
 import org.openaims.common.InvalidInputException;
 import org.openaims.common.PageRequest;
 import org.openaims.identity.CurrentUser;
@@ -232,29 +231,6 @@ class MonitoringController {
 		catch (DateTimeParseException e) {
 			throw new InvalidInputException(field, "is not a date and time (2026-12-04T10:00)");
 		}
-	}
-
-	private static String act(RedirectAttributes redirect, String back, Supplier<String> work) {
-		try {
-			return work.get();
-		}
-		catch (InvalidInputException e) {
-			redirect.addFlashAttribute("flashError", "Not saved: " + e.problems().stream().map(p -> p.field() + " " + p.message())
-				.collect(Collectors.joining("; ")));
-		}
-		catch (ConstraintViolationException e) {
-			redirect.addFlashAttribute("flashError", "Not saved: " + e.getConstraintViolations().stream()
-				.map(v -> v.getPropertyPath() + " " + v.getMessage()).collect(Collectors.joining("; ")));
-		}
-		catch (ConflictException e) {
-			redirect.addFlashAttribute("flashError", e.getMessage());
-		}
-		return "redirect:" + back;
-	}
-
-	private static String done(String path, RedirectAttributes redirect, String message) {
-		redirect.addFlashAttribute("flash", message);
-		return "redirect:" + path;
 	}
 
 	private static String blank(String s) {
