@@ -198,16 +198,16 @@ final class LargeOrganization {
 				+ "JOIN risks r ON r.id = c.risk_id WHERE r.status <> 'CLOSED' AND a.status <> 'CANCELLED'");
 		rebuild("control_selection_counts (requirement_id, risks)", "SELECT requirement_id, COUNT(*) FROM risk_control_selections "
 				+ "GROUP BY requirement_id");
-		rebuild("risk_cells (risk_id, criteria_id, likelihood, impact, residual_criteria_id, residual_likelihood, residual_impact)",
-				"SELECT id, criteria_id, inherent_likelihood, inherent_impact, residual_criteria_id, residual_likelihood, residual_impact "
-						+ "FROM risks");
+		rebuild("risk_cells (risk_id, category, status, organization_only, criteria_id, likelihood, impact, residual_criteria_id, "
+				+ "residual_likelihood, residual_impact)", "SELECT id, category, status, ai_system_id IS NULL, criteria_id, inherent_likelihood, "
+						+ "inherent_impact, residual_criteria_id, residual_likelihood, residual_impact FROM risks");
 		owner.sql("DELETE FROM risk_cell_counts").update();
-		for (List<String> k : List.of(List.of("INHERENT", "criteria_id", "inherent_likelihood", "inherent_impact"),
+		for (List<String> k : List.of(List.of("INHERENT", "criteria_id", "likelihood", "impact"),
 				List.of("RESIDUAL", "residual_criteria_id", "residual_likelihood", "residual_impact"))) {
-			String cell = k.get(1) + ", " + k.get(2) + ", " + k.get(3);
-			owner.sql("INSERT INTO risk_cell_counts (kind, criteria_id, likelihood, impact, risks) SELECT '" + k.get(0) + "', " + cell
-					+ ", COUNT(*) FROM risks WHERE " + k.get(1) + " IS NOT NULL AND " + k.get(2) + " IS NOT NULL AND " + k.get(3)
-					+ " IS NOT NULL GROUP BY " + cell).update();
+			String cell = "category, status, organization_only, " + k.get(1) + ", " + k.get(2) + ", " + k.get(3);
+			owner.sql("INSERT INTO risk_cell_counts (kind, category, status, organization_only, criteria_id, likelihood, impact, risks) SELECT '"
+					+ k.get(0) + "', " + cell + ", COUNT(*) FROM risk_cells WHERE " + k.get(1) + " IS NOT NULL AND " + k.get(2)
+					+ " IS NOT NULL AND " + k.get(3) + " IS NOT NULL GROUP BY " + cell).update();
 		}
 
 		took.put(ACTIONS + " treatment actions", Duration.between(t, Instant.now()));

@@ -123,9 +123,9 @@ public class RiskViews {
 		long unscored = 0;
 		long other = 0;
 		long total = 0;
-		// The groups cover every risk of the filter, so their sum is the register's count. The whole
-		// register's are kept as counts (a million risks are not grouped per request).
-		for (RiskQueries.CellCount c : base.equals(RiskFilter.none()) ? wholeRegister(kind) : queries.cells(base, kind)) {
+		// The groups cover every risk of the filter, so their sum is the register's count. They are kept as
+		// counts by category, status and organization-wide (a million risks are not grouped per request).
+		for (RiskQueries.CellCount c : HeatMapCounts.answers(base) ? kept(base, kind) : queries.cells(base, kind)) {
 			total += c.count();
 			if (c.likelihood() == null || c.impact() == null) {
 				unscored += c.count();
@@ -146,19 +146,19 @@ public class RiskViews {
 		return new HeatMap(kind, inForce.versionNo(), def.likelihood(), def.impact(), def.levels(), cells, total, unscored, other);
 	}
 
-	/** The heat map groups of the whole register, from the kept counts: unscored residuals are the rest. */
-	private List<RiskQueries.CellCount> wholeRegister(ScoreKind kind) {
+	/** The heat map groups of a filter the kept counts answer: unscored residuals are the rest. */
+	private List<RiskQueries.CellCount> kept(RiskFilter filter, ScoreKind kind) {
 		List<RiskQueries.CellCount> groups = new ArrayList<>();
 		long all = 0;
 		long scored = 0;
-		for (HeatMapCounts.Count c : heatMapCounts.counts(ScoreKind.INHERENT)) {
+		for (HeatMapCounts.Count c : heatMapCounts.counts(ScoreKind.INHERENT, filter)) {
 			all += c.risks();
 			if (kind == ScoreKind.INHERENT) {
 				groups.add(new RiskQueries.CellCount(c.criteriaId(), c.likelihood(), c.impact(), c.risks()));
 			}
 		}
 		if (kind == ScoreKind.RESIDUAL) {
-			for (HeatMapCounts.Count c : heatMapCounts.counts(ScoreKind.RESIDUAL)) {
+			for (HeatMapCounts.Count c : heatMapCounts.counts(ScoreKind.RESIDUAL, filter)) {
 				scored += c.risks();
 				groups.add(new RiskQueries.CellCount(c.criteriaId(), c.likelihood(), c.impact(), c.risks()));
 			}

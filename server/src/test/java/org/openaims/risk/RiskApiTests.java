@@ -331,15 +331,18 @@ class RiskApiTests {
 	}
 
 	@Test
-	void theWholeRegistersHeatMapKeptAsCountsEqualsTheRegisterAfterScoresMove() {
+	void theHeatMapKeptAsCountsEqualsTheRegisterAfterScoresCategoriesAndStatusesMove() {
 		Random random = new Random(7);
+		String system = RiskFixtures.system(api, manager, "Kept " + tag);
+		List<String> categories = List.of("bias", "privacy-leakage", "transparency");
 		List<String> ids = new ArrayList<>();
 		for (int n = 0; n < 12; n++) {
-			ids.add(api.body(api.post(manager, "/api/v1/risks", RiskFixtures.risk("whole " + tag + " " + n, null, "bias",
-					1 + random.nextInt(5), 1 + random.nextInt(5), riskOwner.username())), HttpStatus.CREATED).get("id").asString());
+			ids.add(api.body(api.post(manager, "/api/v1/risks", RiskFixtures.risk("whole " + tag + " " + n, n % 2 == 0 ? null : system,
+					categories.get(random.nextInt(3)), 1 + random.nextInt(5), 1 + random.nextInt(5), riskOwner.username())),
+					HttpStatus.CREATED).get("id").asString());
 		}
 		for (String id : ids) {
-			// Scores move: a reassessment, a residual, a second residual.
+			// Scores move: a reassessment, a residual, a second residual; so do categories, AI systems and statuses.
 			api.body(api.post(manager, "/api/v1/risks/" + id + "/assessments", Map.of("likelihood", 1 + random.nextInt(5), "impact",
 					1 + random.nextInt(5))), HttpStatus.OK);
 			if (random.nextBoolean()) {
@@ -348,18 +351,36 @@ class RiskApiTests {
 				api.body(api.post(riskOwner, "/api/v1/risks/" + id + "/residual", Map.of("likelihood", 1 + random.nextInt(5), "impact",
 						1 + random.nextInt(5))), HttpStatus.OK);
 			}
-		}
-		for (String kind : List.of("INHERENT", "RESIDUAL")) {
-			JsonNode map = api.body(api.get(manager, "/api/v1/risks/heatmap?kind=" + kind), HttpStatus.OK);
-			long listed = countAll("");
-			assertThat(map.get("total").asLong()).isEqualTo(listed);
-			long inCells = 0;
-			for (JsonNode cell : map.get("cells")) {
-				inCells += cell.get("count").asLong();
-				assertThat(countAll("scores=" + kind + "&likelihood=" + cell.get("likelihood").asInt() + "&impact=" + cell.get("impact").asInt()))
-					.as(kind + " cell " + cell).isEqualTo(cell.get("count").asLong());
+			if (random.nextBoolean()) {
+				JsonNode risk = api.body(api.get(manager, "/api/v1/risks/" + id), HttpStatus.OK);
+				Map<String, Object> details = RiskFixtures.risk(risk.get("title").asString(), random.nextBoolean() ? system : null,
+						categories.get(random.nextInt(3)), risk.get("inherent").get("likelihood").asInt(),
+						risk.get("inherent").get("impact").asInt(), riskOwner.username());
+				api.body(api.put(manager, "/api/v1/risks/" + id, details), HttpStatus.OK);
 			}
-			assertThat(inCells + map.get("unscored").asLong() + map.get("otherCriteria").asLong()).isEqualTo(listed);
+			switch (random.nextInt(3)) {
+				case 0 -> api.body(api.put(riskOwner, "/api/v1/risks/" + id + "/treatment", Map.of("option", "RETAIN", "note", "within appetite",
+						"targetLikelihood", 1, "targetImpact", 1)), HttpStatus.OK);
+				case 1 -> api.body(api.post(manager, "/api/v1/risks/" + id + "/close", Map.of("reason", "gone")), HttpStatus.OK);
+				default -> {
+				}
+			}
+		}
+		List<String> filters = List.of("", "category=bias", "category=privacy-leakage&status=TREATMENT", "organization=true",
+				"status=CLOSED", "organization=true&category=transparency&status=OPEN");
+		for (String filter : filters) {
+			for (String kind : List.of("INHERENT", "RESIDUAL")) {
+				JsonNode map = api.body(api.get(manager, "/api/v1/risks/heatmap?kind=" + kind + "&" + filter), HttpStatus.OK);
+				long listed = countAll(filter);
+				assertThat(map.get("total").asLong()).as(kind + " " + filter).isEqualTo(listed);
+				long inCells = 0;
+				for (JsonNode cell : map.get("cells")) {
+					inCells += cell.get("count").asLong();
+					assertThat(countAll(filter + "&scores=" + kind + "&likelihood=" + cell.get("likelihood").asInt() + "&impact="
+							+ cell.get("impact").asInt())).as(kind + " " + filter + " cell " + cell).isEqualTo(cell.get("count").asLong());
+				}
+				assertThat(inCells + map.get("unscored").asLong() + map.get("otherCriteria").asLong()).as(kind + " " + filter).isEqualTo(listed);
+			}
 		}
 	}
 

@@ -1,9 +1,13 @@
 package org.openaims.risk.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.openaims.common.SqlWhere;
+import org.openaims.risk.RiskFilter;
+import org.openaims.risk.RiskStatus;
 import org.openaims.risk.ScoreKind;
 
 import org.springframework.data.relational.core.mapping.event.AfterSaveCallback;
@@ -11,10 +15,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the heat map of the whole register: {@code risk_cells} (the inherent and residual cell of
- * each risk) and {@code risk_cell_counts} (risks per kind, criteria version and cell), moved from the
- * old cells to the new ones in the transaction that saves a risk. The unfiltered heat map reads the
- * counts; a filtered one still groups the risks it selects.
+ * Keeps the heat map counts: {@code risk_cells} (each risk's category, status, whether it is
+ * organization-wide, and its inherent and residual cell) and {@code risk_cell_counts} (risks per kind,
+ * category, status, organization-wide, criteria version and cell), moved from the old row to the new in
+ * the transaction that saves a risk. A heat map filtered by nothing but category, status and
+ * organization-wide sums the counts; any other filter groups the risks it selects.
  */
 @Component
 public class HeatMapCounts implements AfterSaveCallback<Risk> {
@@ -29,81 +34,108 @@ public class HeatMapCounts implements AfterSaveCallback<Risk> {
 	public record Count(UUID criteriaId, int likelihood, int impact, long risks) {
 	}
 
-	/** The counts of one kind (INHERENT or RESIDUAL) over the whole register. */
-	public List<Count> counts(ScoreKind kind) {
-		return jdbc.sql("SELECT criteria_id, likelihood, impact, risks FROM risk_cell_counts WHERE kind = :kind AND risks <> 0")
-			.param("kind", kind.name())
+	/** Whether the counts answer a filter: nothing but category, status and organization-wide is set. */
+	public static boolean answers(RiskFilter f) {
+		return f.withoutCell().equals(new RiskFilter(null, f.organizationOnly(), f.category(), null, f.status(), null, null, null, null,
+				null, null, null));
+	}
+
+	/** The counts of one kind (INHERENT or RESIDUAL) over the risks of a filter the counts {@link #answers}. */
+	public List<Count> counts(ScoreKind kind, RiskFilter f) {
+		SqlWhere where = new SqlWhere().and("kind = :kind", "kind", kind.name())
+			.and("category = :category", "category", f.category() == null || f.category().isBlank() ? null : f.category().strip())
+			.and("status = :status", "status", f.status() == null ? null : f.status().name());
+		if (Boolean.TRUE.equals(f.organizationOnly())) {
+			where.and("organization_only = TRUE");
+		}
+		return jdbc.sql("SELECT criteria_id, likelihood, impact, SUM(risks) FROM risk_cell_counts" + where.sql()
+				+ " GROUP BY criteria_id, likelihood, impact HAVING SUM(risks) <> 0")
+			.params(where.params())
 			.query((rs, n) -> new Count(rs.getObject(1, UUID.class), rs.getInt(2), rs.getInt(3), rs.getLong(4)))
 			.list();
 	}
 
 	@Override
 	public Risk onAfterSave(Risk risk) {
-		Cell inherent = new Cell(risk.criteriaId(), risk.inherentLikelihood(), risk.inherentImpact());
-		Cell residual = risk.residualCriteriaId() == null || risk.residualLikelihood() == null || risk.residualImpact() == null ? null
-				: new Cell(risk.residualCriteriaId(), risk.residualLikelihood(), risk.residualImpact());
-		List<Cell[]> before = jdbc.sql("SELECT criteria_id, likelihood, impact, residual_criteria_id, residual_likelihood, residual_impact "
-				+ "FROM risk_cells WHERE risk_id = :risk")
+		Row now = new Row(new Key(risk.category(), risk.status().name(), risk.aiSystemId() == null),
+				new Cell(risk.criteriaId(), risk.inherentLikelihood(), risk.inherentImpact()),
+				risk.residualCriteriaId() == null || risk.residualLikelihood() == null || risk.residualImpact() == null ? null
+						: new Cell(risk.residualCriteriaId(), risk.residualLikelihood(), risk.residualImpact()));
+		List<Row> before = jdbc.sql("SELECT category, status, organization_only, criteria_id, likelihood, impact, residual_criteria_id, "
+				+ "residual_likelihood, residual_impact FROM risk_cells WHERE risk_id = :risk")
 			.param("risk", risk.id())
-			.query((rs, n) -> new Cell[] { new Cell(rs.getObject(1, UUID.class), rs.getInt(2), rs.getInt(3)),
-					rs.getObject(4) == null || rs.getObject(5) == null || rs.getObject(6) == null ? null
-							: new Cell(rs.getObject(4, UUID.class), rs.getInt(5), rs.getInt(6)) })
+			.query((rs, n) -> new Row(new Key(rs.getString(1), rs.getString(2), rs.getBoolean(3)),
+					new Cell(rs.getObject(4, UUID.class), rs.getInt(5), rs.getInt(6)),
+					rs.getObject(7) == null || rs.getObject(8) == null || rs.getObject(9) == null ? null
+							: new Cell(rs.getObject(7, UUID.class), rs.getInt(8), rs.getInt(9))))
 			.list();
-		if (before.isEmpty()) {
-			jdbc.sql("INSERT INTO risk_cells (risk_id, criteria_id, likelihood, impact, residual_criteria_id, residual_likelihood, "
-					+ "residual_impact) VALUES (:risk, :c, :l, :i, :rc, :rl, :ri)")
-				.param("risk", risk.id()).param("c", inherent.criteriaId()).param("l", inherent.likelihood()).param("i", inherent.impact())
-				.param("rc", residual == null ? null : residual.criteriaId())
-				.param("rl", residual == null ? null : residual.likelihood())
-				.param("ri", residual == null ? null : residual.impact())
-				.update();
-			move(ScoreKind.INHERENT, null, inherent);
-			move(ScoreKind.RESIDUAL, null, residual);
+		Row old = before.isEmpty() ? null : before.get(0);
+		if (now.equals(old)) {
 			return risk;
 		}
-		Cell oldInherent = before.get(0)[0];
-		Cell oldResidual = before.get(0)[1];
-		if (Objects.equals(oldInherent, inherent) && Objects.equals(oldResidual, residual)) {
-			return risk;
-		}
-		jdbc.sql("UPDATE risk_cells SET criteria_id = :c, likelihood = :l, impact = :i, residual_criteria_id = :rc, "
-				+ "residual_likelihood = :rl, residual_impact = :ri WHERE risk_id = :risk")
-			.param("risk", risk.id()).param("c", inherent.criteriaId()).param("l", inherent.likelihood()).param("i", inherent.impact())
-			.param("rc", residual == null ? null : residual.criteriaId())
-			.param("rl", residual == null ? null : residual.likelihood())
-			.param("ri", residual == null ? null : residual.impact())
+		String sql = old == null
+				? "INSERT INTO risk_cells (risk_id, category, status, organization_only, criteria_id, likelihood, impact, "
+						+ "residual_criteria_id, residual_likelihood, residual_impact) VALUES (:risk, :category, :status, :org, :c, :l, :i, :rc, :rl, :ri)"
+				: "UPDATE risk_cells SET category = :category, status = :status, organization_only = :org, criteria_id = :c, likelihood = :l, "
+						+ "impact = :i, residual_criteria_id = :rc, residual_likelihood = :rl, residual_impact = :ri WHERE risk_id = :risk";
+		jdbc.sql(sql)
+			.param("risk", risk.id()).param("category", now.key().category()).param("status", now.key().status())
+			.param("org", now.key().organizationOnly())
+			.param("c", now.inherent().criteriaId()).param("l", now.inherent().likelihood()).param("i", now.inherent().impact())
+			.param("rc", now.residual() == null ? null : now.residual().criteriaId())
+			.param("rl", now.residual() == null ? null : now.residual().likelihood())
+			.param("ri", now.residual() == null ? null : now.residual().impact())
 			.update();
-		move(ScoreKind.INHERENT, oldInherent, inherent);
-		move(ScoreKind.RESIDUAL, oldResidual, residual);
+		move(ScoreKind.INHERENT, old == null ? null : old.key(), old == null ? null : old.inherent(), now.key(), now.inherent());
+		move(ScoreKind.RESIDUAL, old == null ? null : old.key(), old == null ? null : old.residual(), now.key(), now.residual());
 		return risk;
 	}
 
-	private void move(ScoreKind kind, Cell from, Cell to) {
-		if (Objects.equals(from, to)) {
+	private void move(ScoreKind kind, Key fromKey, Cell from, Key toKey, Cell to) {
+		if (Objects.equals(fromKey, toKey) && Objects.equals(from, to)) {
 			return;
 		}
 		if (from != null) {
-			add(kind, from, -1);
+			add(kind, fromKey, from, -1);
 		}
 		if (to != null) {
-			add(kind, to, 1);
+			add(kind, toKey, to, 1);
 		}
 	}
 
-	private void add(ScoreKind kind, Cell cell, int delta) {
-		int updated = jdbc.sql("UPDATE risk_cell_counts SET risks = risks + :delta WHERE kind = :kind AND criteria_id = :c "
-				+ "AND likelihood = :l AND impact = :i")
-			.param("delta", delta).param("kind", kind.name()).param("c", cell.criteriaId()).param("l", cell.likelihood())
-			.param("i", cell.impact())
+	private void add(ScoreKind kind, Key key, Cell cell, int delta) {
+		List<Object> values = new ArrayList<>(List.of(kind.name(), key.category(), key.status(), key.organizationOnly(), cell.criteriaId(),
+				cell.likelihood(), cell.impact()));
+		int updated = jdbc.sql("UPDATE risk_cell_counts SET risks = risks + ? WHERE kind = ? AND category = ? AND status = ? "
+				+ "AND organization_only = ? AND criteria_id = ? AND likelihood = ? AND impact = ?")
+			.params(prepend(delta, values))
 			.update();
 		if (updated == 0) {
-			jdbc.sql("INSERT INTO risk_cell_counts (kind, criteria_id, likelihood, impact, risks) VALUES (:kind, :c, :l, :i, :delta)")
-				.param("kind", kind.name()).param("c", cell.criteriaId()).param("l", cell.likelihood()).param("i", cell.impact())
-				.param("delta", delta)
+			jdbc.sql("INSERT INTO risk_cell_counts (kind, category, status, organization_only, criteria_id, likelihood, impact, risks) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+				.params(append(values, delta))
 				.update();
 		}
 	}
 
+	private static List<Object> prepend(Object first, List<Object> rest) {
+		List<Object> all = new ArrayList<>(rest);
+		all.add(0, first);
+		return all;
+	}
+
+	private static List<Object> append(List<Object> first, Object last) {
+		List<Object> all = new ArrayList<>(first);
+		all.add(last);
+		return all;
+	}
+
+	private record Key(String category, String status, boolean organizationOnly) {
+	}
+
 	private record Cell(UUID criteriaId, int likelihood, int impact) {
+	}
+
+	private record Row(Key key, Cell inherent, Cell residual) {
 	}
 }
