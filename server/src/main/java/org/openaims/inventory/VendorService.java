@@ -100,7 +100,7 @@ public class VendorService {
 
 	@PreAuthorize("hasAnyRole('ADMIN', 'AIMS_MANAGER', 'SYSTEM_OWNER')")
 	public VendorView register(@Valid VendorDetails details) {
-		requireUniqueName(details.name(), null, queries.byLowerName());
+		requireUniqueName(details.name(), null);
 		Vendor vendor = Vendor.register(UUID.randomUUID(), details, CurrentUser.actor());
 		vendors.save(vendor);
 		return get(vendor.id());
@@ -109,7 +109,7 @@ public class VendorService {
 	@PreAuthorize("hasAnyRole('ADMIN', 'AIMS_MANAGER', 'SYSTEM_OWNER')")
 	public VendorView update(UUID id, @Valid VendorDetails details) {
 		Vendor vendor = load(id);
-		requireUniqueName(details.name(), id, queries.byLowerName());
+		requireUniqueName(details.name(), id);
 		if (vendor.update(details, CurrentUser.actor())) {
 			vendors.save(vendor);
 		}
@@ -217,6 +217,15 @@ public class VendorService {
 			}
 		}
 		return new ImportResult(created, updated, unchanged);
+	}
+
+	/** A name no other vendor has, whatever the letter case: one indexed statement, not every vendor read. */
+	private void requireUniqueName(String name, UUID self) {
+		for (VendorRef named : queries.named(name)) {
+			if (!named.id().equals(self)) {
+				throw new InvalidInputException("name", "another vendor is named '" + named.name() + "'");
+			}
+		}
 	}
 
 	private static void requireUniqueName(String name, UUID self, Map<String, VendorRef> byLowerName) {

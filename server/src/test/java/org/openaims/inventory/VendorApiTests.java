@@ -102,6 +102,12 @@ class VendorApiTests {
 	void refusesDuplicateNamesAndBadInput() {
 		api.post(manager, "/api/v1/vendors", vendor("Twin " + tag));
 		api.problem(api.post(manager, "/api/v1/vendors", vendor("TWIN " + tag)), HttpStatus.BAD_REQUEST, "name", "another vendor");
+		// A change is checked the same way: another vendor's name in any case is refused, a vendor's own name in another case is not.
+		String other = api.body(api.post(manager, "/api/v1/vendors", vendor("Other " + tag)), HttpStatus.CREATED).get("id").asString();
+		api.problem(api.put(manager, "/api/v1/vendors/" + other, vendor("  twin " + tag + " ")), HttpStatus.BAD_REQUEST, "name",
+				"another vendor is named 'Twin " + tag + "'");
+		assertThat(api.body(api.put(manager, "/api/v1/vendors/" + other, vendor("OTHER " + tag)), HttpStatus.OK).get("name").asString())
+			.isEqualTo("OTHER " + tag);
 		api.problem(api.post(manager, "/api/v1/vendors", Map.of("name", "No status " + tag)), HttpStatus.BAD_REQUEST,
 				"dueDiligenceStatus", null);
 		Map<String, Object> badDate = vendor("Bad date " + tag);
@@ -112,7 +118,7 @@ class VendorApiTests {
 		api.problem(api.post(manager, "/api/v1/vendors", badStatus), HttpStatus.BAD_REQUEST, "dueDiligenceStatus", "one of");
 		api.problem(api.post(users.create(Role.VIEWER), "/api/v1/vendors", vendor("Viewer " + tag)), HttpStatus.FORBIDDEN,
 				null, null);
-		assertThat(api.names(api.get(manager, "/api/v1/vendors?q=" + tag))).containsExactly("Twin " + tag);
+		assertThat(api.names(api.get(manager, "/api/v1/vendors?q=" + tag))).containsExactlyInAnyOrder("Twin " + tag, "OTHER " + tag);
 	}
 
 	@Test

@@ -68,6 +68,14 @@ public class VendorQueries {
 		return vendors;
 	}
 
+	/** The vendors named so, whatever the letter case (an index on PostgreSQL; one row, or none, as names are unique). */
+	public List<VendorRef> named(String name) {
+		return jdbc.sql("SELECT id, name, retired_at FROM vendors WHERE LOWER(name) = LOWER(:name)")
+			.param("name", name.strip())
+			.query((rs, n) -> new VendorRef(rs.getObject("id", UUID.class), rs.getString("name"), rs.getTimestamp("retired_at") != null))
+			.list();
+	}
+
 	/** Active vendors by name, for pickers. */
 	public List<VendorRef> active() {
 		return jdbc.sql("SELECT id, name FROM vendors WHERE retired_at IS NULL ORDER BY name")
