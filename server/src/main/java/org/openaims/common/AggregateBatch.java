@@ -10,7 +10,13 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.core.TypeInformation;
 import org.springframework.data.jdbc.core.convert.Identifier;
 import org.springframework.data.jdbc.core.convert.JdbcConverter;
 import org.springframework.data.jdbc.core.convert.JdbcCustomConversions;
@@ -18,7 +24,12 @@ import org.springframework.data.jdbc.core.convert.JdbcTypeFactory;
 import org.springframework.data.jdbc.core.convert.MappingJdbcConverter;
 import org.springframework.data.jdbc.core.convert.RelationResolver;
 import org.springframework.data.jdbc.core.mapping.JdbcMappingContext;
+import org.springframework.data.mapping.InstanceCreatorMetadata;
+import org.springframework.data.mapping.Parameter;
+import org.springframework.data.mapping.PersistentPropertyAccessor;
 import org.springframework.data.mapping.PersistentPropertyPath;
+import org.springframework.data.mapping.model.EntityInstantiator;
+import org.springframework.data.mapping.model.ParameterValueProvider;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.RelationalPersistentEntity;
 import org.springframework.data.relational.core.mapping.RelationalPersistentProperty;
@@ -53,10 +64,17 @@ public class AggregateBatch {
 
 	private final JdbcConverter childReader;
 
-	AggregateBatch(JdbcMappingContext context, JdbcCustomConversions conversions, NamedParameterJdbcTemplate jdbc) {
+	/** Per entity type, how to read its rows without the converter, or empty when only the converter can. */
+	private final Map<Class<?>, Optional<RowReader>> rowReaders = new ConcurrentHashMap<>();
+
+	private final boolean crossCheck;
+
+	AggregateBatch(JdbcMappingContext context, JdbcCustomConversions conversions, NamedParameterJdbcTemplate jdbc,
+			@Value("${aims.aggregates.cross-check:false}") boolean crossCheck) {
 		this.context = context;
 		this.conversions = conversions;
 		this.jdbc = jdbc;
+		this.crossCheck = crossCheck;
 		RelationResolver fromBatch = (Identifier identifier, PersistentPropertyPath<? extends RelationalPersistentProperty> path) -> {
 			Map<String, Map<Object, List<Object>>> children = loaded.get();
 			Map<Object, List<Object>> byParent = children == null ? null : children.get(path.getLeafProperty().getName());
@@ -123,8 +141,7 @@ public class AggregateBatch {
 			Map<Object, List<Object>> byParent = new HashMap<>();
 			jdbc.query(childSql, Map.of("ids", ids), rs -> {
 				RowDocument row = document(rs);
-				byParent.computeIfAbsent(row.get(mapped.idColumn()), k -> new ArrayList<>())
-					.add(childReader.readAndResolve(child.getTypeInformation(), row, Identifier.empty()));
+				byParent.computeIfAbsent(row.get(mapped.idColumn()), k -> new ArrayList<>()).add(read(child, row, null));
 			});
 			children.put(property.getName(), byParent);
 		}
@@ -133,7 +150,7 @@ public class AggregateBatch {
 		loaded.set(children);
 		try {
 			for (RowDocument root : roots) {
-				aggregates.add(reader.readAndResolve(type, root, Identifier.empty()));
+				aggregates.add(type.cast(read(entity, root, children)));
 			}
 		}
 		finally {
@@ -145,6 +162,154 @@ public class AggregateBatch {
 			}
 		}
 		return aggregates;
+	}
+
+	/**
+	 * One row as an entity: by the type's {@link RowReader} when it has one (the converter builds
+	 * property paths for every property of every row, most of a list request's time), else by the
+	 * converter. With {@code aims.aggregates.cross-check} (the test suite), every row is read both ways
+	 * and a difference fails the read.
+	 */
+	private Object read(RelationalPersistentEntity<?> entity, RowDocument row, Map<String, Map<Object, List<Object>>> children) {
+		JdbcConverter converter = children == null ? childReader : reader;
+		Optional<RowReader> fast = rowReaders.computeIfAbsent(entity.getType(), t -> RowReader.of(entity, context, converter));
+		if (fast.isEmpty()) {
+			return converter.readAndResolve(entity.getTypeInformation(), row, Identifier.empty());
+		}
+		Object read = fast.get().read(row, children);
+		if (crossCheck) {
+			Object expected = converter.readAndResolve(entity.getTypeInformation(), row, Identifier.empty());
+			String difference = SameFields.difference(expected, read, entity.getType().getSimpleName());
+			if (difference != null) {
+				throw new IllegalStateException("AggregateBatch read " + entity.getType().getSimpleName() + " unlike the converter: " + difference);
+			}
+		}
+		return read;
+	}
+
+	/**
+	 * How to read the rows of one entity type: its creator's parameters and its other properties, each
+	 * with its column and type, resolved once; values converted by the converter as it converts a
+	 * property's value. Only for types whose properties are all simple values, embedded values (read from
+	 * their prefixed columns) or collections of child entities mapped by {@link MappedCollection#idColumn()};
+	 * others (maps, collections of simple values, nameless creator parameters) are read by the converter.
+	 */
+	private record RowReader(RelationalPersistentEntity<Object> entity, JdbcConverter converter, EntityInstantiator instantiator,
+			Map<String, Slot> byName, List<Slot> settable, List<RelationalPersistentProperty> collections) {
+
+		/** A property: its column and type, or the reader of its embedded value. */
+		record Slot(RelationalPersistentProperty property, String column, TypeInformation<?> type, RowReader embedded) {
+		}
+
+		static Optional<RowReader> of(RelationalPersistentEntity<?> someEntity, JdbcMappingContext context, JdbcConverter converter) {
+			return of(someEntity, context, converter, "");
+		}
+
+		@SuppressWarnings("unchecked")
+		private static Optional<RowReader> of(RelationalPersistentEntity<?> someEntity, JdbcMappingContext context, JdbcConverter converter,
+				String prefix) {
+			RelationalPersistentEntity<Object> entity = (RelationalPersistentEntity<Object>) someEntity;
+			Map<String, Slot> byName = new HashMap<>();
+			List<Slot> settable = new ArrayList<>();
+			List<RelationalPersistentProperty> collections = new ArrayList<>();
+			for (RelationalPersistentProperty property : entity) {
+				if (property.isMap() || property.getField() == null) {
+					return Optional.empty();
+				}
+				if (property.isEmbedded()) {
+					Optional<RowReader> embedded = entity.isCreatorArgument(property) ? Optional.empty()
+							: of(context.getRequiredPersistentEntity(property.getActualType()), context, converter,
+									prefix + (property.getEmbeddedPrefix() == null ? "" : property.getEmbeddedPrefix()));
+					if (embedded.isEmpty() || !embedded.get().collections().isEmpty()) {
+						return Optional.empty();
+					}
+					Slot slot = new Slot(property, null, property.getTypeInformation(), embedded.get());
+					byName.put(property.getName(), slot);
+					settable.add(slot);
+					continue;
+				}
+				if (property.isEntity()) {
+					MappedCollection mapped = property.findAnnotation(MappedCollection.class);
+					if (!property.isCollectionLike() || mapped == null || mapped.idColumn().isBlank() || entity.isCreatorArgument(property)
+							|| !(Set.class.equals(property.getType()) || List.class.equals(property.getType()))) {
+						return Optional.empty();
+					}
+					collections.add(property);
+					continue;
+				}
+				if (property.isCollectionLike() || java.lang.reflect.Modifier.isFinal(property.getField().getModifiers())
+						&& !entity.isCreatorArgument(property)) {
+					return Optional.empty();
+				}
+				Slot slot = new Slot(property, (prefix + property.getColumnName().getReference()).toLowerCase(java.util.Locale.ROOT),
+						property.getTypeInformation(), null);
+				byName.put(property.getName(), slot);
+				if (!entity.isCreatorArgument(property)) {
+					settable.add(slot);
+				}
+			}
+			InstanceCreatorMetadata<RelationalPersistentProperty> creator = entity.getInstanceCreatorMetadata();
+			if (creator != null) {
+				for (Parameter<Object, RelationalPersistentProperty> parameter : creator.getParameters()) {
+					if (!parameter.hasName() || !byName.containsKey(parameter.getName())) {
+						return Optional.empty();
+					}
+				}
+			}
+			return Optional.of(new RowReader(entity, converter, converter.getEntityInstantiators().getInstantiatorFor(entity), byName, settable,
+					collections));
+		}
+
+		boolean allNull(RowDocument row) {
+			for (Slot slot : byName.values()) {
+				if (slot.embedded() != null ? !slot.embedded().allNull(row) : row.get(slot.column()) != null) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		Object read(RowDocument row, Map<String, Map<Object, List<Object>>> children) {
+			Object bean = instantiator.createInstance(entity, new ParameterValueProvider<RelationalPersistentProperty>() {
+				@Override
+				@SuppressWarnings("unchecked")
+				public <T> T getParameterValue(Parameter<T, RelationalPersistentProperty> parameter) {
+					Slot slot = byName.get(parameter.getName());
+					return (T) value(slot, row);
+				}
+			});
+			PersistentPropertyAccessor<Object> accessor = entity.getPropertyAccessor(bean);
+			for (Slot slot : settable) {
+				Object value = value(slot, row);
+				if (value != null) {
+					accessor.setProperty(slot.property(), value);
+				}
+			}
+			if (!collections.isEmpty()) {
+				Object id = row.get(entity.getRequiredIdProperty().getColumnName().getReference().toLowerCase(java.util.Locale.ROOT));
+				for (RelationalPersistentProperty property : collections) {
+					Map<Object, List<Object>> byParent = children == null ? null : children.get(property.getName());
+					List<Object> found = byParent == null ? List.of() : byParent.getOrDefault(id, List.of());
+					accessor.setProperty(property, Set.class.equals(property.getType()) ? new HashSet<>(found) : new ArrayList<>(found));
+				}
+			}
+			return accessor.getBean();
+		}
+
+		private Object value(Slot slot, RowDocument row) {
+			if (slot.embedded() != null) {
+				// Embedded.Nullable: no value when every column of it is null; Embedded.Empty: always one.
+				return slot.property().shouldCreateEmptyEmbedded() || !slot.embedded().allNull(row) ? slot.embedded().read(row, null) : null;
+			}
+			Object raw = row.get(slot.column());
+			return raw == null ? null : converter.readValue(raw, slot.type());
+		}
+	}
+
+	/** Whether the rows of an entity type are read by a {@link RowReader} (else by the converter). */
+	boolean readsRowsItself(Class<?> type) {
+		RelationalPersistentEntity<?> entity = context.getRequiredPersistentEntity(type);
+		return rowReaders.computeIfAbsent(type, t -> RowReader.of(entity, context, reader)).isPresent();
 	}
 
 	private <T> List<Object> ids(Class<T> type, List<T> aggregates) {
