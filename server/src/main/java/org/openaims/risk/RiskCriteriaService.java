@@ -40,6 +40,8 @@ public class RiskCriteriaService {
 
 	private final Ledger ledger;
 
+	private final java.util.Map<UUID, Scoring> approvedScorings = new java.util.concurrent.ConcurrentHashMap<>();
+
 	RiskCriteriaService(CriteriaVersions versions, ApprovalService approvals, Ledger ledger) {
 		this.versions = versions;
 		this.approvals = approvals;
@@ -118,6 +120,27 @@ public class RiskCriteriaService {
 	/** Any version by id (for scoring under the version a risk was assessed with). */
 	CriteriaVersion version(UUID id) {
 		return load(id);
+	}
+
+	/** What scoring under a version needs: its number and its definition, parsed. */
+	record Scoring(UUID id, int versionNo, CriteriaDefinition definition) {
+	}
+
+	/**
+	 * The scoring of a version, kept once it was approved (its definition and number never change
+	 * after that, whatever its status becomes): a page of risks does not read and parse its criteria.
+	 */
+	Scoring scoring(UUID id) {
+		Scoring kept = approvedScorings.get(id);
+		if (kept != null) {
+			return kept;
+		}
+		CriteriaVersion version = load(id);
+		Scoring scoring = new Scoring(version.id(), version.versionNo(), version.definition());
+		if (version.status() == CriteriaStatus.APPROVED || version.status() == CriteriaStatus.SUPERSEDED) {
+			approvedScorings.put(id, scoring);
+		}
+		return scoring;
 	}
 
 	private RiskCriteriaView view(CriteriaVersion v) {

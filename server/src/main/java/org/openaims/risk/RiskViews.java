@@ -315,7 +315,7 @@ public class RiskViews {
 
 		private final Map<String, String> categoryNames;
 
-		private final Map<UUID, CriteriaVersion> criteriaById = new HashMap<>();
+		private final Map<UUID, RiskCriteriaService.Scoring> criteriaById = new HashMap<>();
 
 		// Parsed once per criteria version, not once per risk and score.
 		private final Map<UUID, CriteriaDefinition> definitions = new HashMap<>();
@@ -339,7 +339,7 @@ public class RiskViews {
 			systemNames = systemIds.isEmpty() ? Map.of() : systems.names(systemIds);
 			categoryNames = categories.all().stream().collect(Collectors.toMap(RiskCategory::key, RiskCategory::name));
 			criteriaIds.forEach(id -> {
-				CriteriaVersion version = criteria.version(id);
+				RiskCriteriaService.Scoring version = criteria.scoring(id);
 				criteriaById.put(id, version);
 				definitions.put(id, version.definition());
 			});
@@ -353,7 +353,7 @@ public class RiskViews {
 		}
 
 		RiskView view(Risk r, ApprovalView acceptance) {
-			CriteriaVersion c = criteriaById.get(r.criteriaId());
+			RiskCriteriaService.Scoring c = criteriaById.get(r.criteriaId());
 			CriteriaDefinition def = definitions.get(c.id());
 			RiskView.Score inherent = score(r.inherentLikelihood(), r.inherentImpact(), r.inherentLevel(), c);
 			RiskView.Score target = r.targetLikelihood() == null ? null
@@ -384,7 +384,7 @@ public class RiskViews {
 					new RiskView.Recorded(r.createdAt(), r.createdBy(), r.updatedAt(), r.updatedBy(), r.version()));
 		}
 
-		private RiskView.Score score(int l, int i, String level, CriteriaVersion c) {
+		private RiskView.Score score(int l, int i, String level, RiskCriteriaService.Scoring c) {
 			RiskLevel found = definitions.get(c.id()).byKey(level);
 			return new RiskView.Score(l, i, level, found == null ? level : found.name(), c.versionNo());
 		}
