@@ -66,6 +66,21 @@ public final class SqlWhere {
 		return "(',' || " + column + " || ',') LIKE :" + param + " ESCAPE '\\'";
 	}
 
+	/**
+	 * The condition that a comma-separated list column holds the item bound to {@code param} as
+	 * {@link #listItem}: the same test as {@link #listHas}, but PostgreSQL estimates it as a third of the
+	 * rows instead of next to none, so that a sorted page with a LIMIT walks its index and stops early
+	 * instead of sorting every candidate (the approvals inbox).
+	 */
+	public static String listHolds(String column, String param) {
+		return "POSITION(:" + param + " IN (',' || " + column + " || ',')) > 0";
+	}
+
+	/** The value {@link #listHolds} looks for: the item between commas. */
+	public static String listItem(String item) {
+		return "," + item + ",";
+	}
+
 	/** The condition that a comma-separated list column does not hold the item bound to {@code param}. */
 	public static String listLacks(String column, String param) {
 		return "(',' || COALESCE(" + column + ", '') || ',') NOT LIKE :" + param + " ESCAPE '\\'";

@@ -72,8 +72,8 @@ public class ApprovalQueries {
 		int i = 0;
 		for (Role role : roles) {
 			String param = "role" + i;
-			String clause = SqlWhere.listHas("a.required_roles", param);
-			where.param(param, SqlWhere.listItemPattern(role.name()));
+			String clause = SqlWhere.listHolds("a.required_roles", param);
+			where.param(param, SqlWhere.listItem(role.name()));
 			String grantor = origin == null ? null : origin.grantorOf(role);
 			if (grantor != null) {
 				clause = "(" + clause + " AND " + independentOf("grantor" + i, grantor, where) + ")";
