@@ -26,7 +26,6 @@ import org.springframework.data.jdbc.core.convert.RelationResolver;
 import org.springframework.data.jdbc.core.mapping.JdbcMappingContext;
 import org.springframework.data.mapping.InstanceCreatorMetadata;
 import org.springframework.data.mapping.Parameter;
-import org.springframework.data.mapping.PersistentPropertyAccessor;
 import org.springframework.data.mapping.PersistentPropertyPath;
 import org.springframework.data.mapping.model.EntityInstantiator;
 import org.springframework.data.mapping.model.ParameterValueProvider;
@@ -120,11 +119,13 @@ public class AggregateBatch {
 	public <T> List<T> query(Class<T> type, String sql, Map<String, ?> params) {
 		RelationalPersistentEntity<?> entity = context.getRequiredPersistentEntity(type);
 		String idColumn = entity.getRequiredIdProperty().getColumnName().getReference();
-		List<RowDocument> roots = jdbc.query(sql, params, (rs, n) -> document(rs));
+		Rows rootRows = new Rows();
+		List<Map<String, Object>> roots = jdbc.query(sql, params, (rs, n) -> rootRows.row(rs));
 		if (roots.isEmpty()) {
 			return List.of();
 		}
-		List<Object> ids = roots.stream().map(r -> r.get(idColumn)).distinct().toList();
+		String idLabel = idColumn.toLowerCase(java.util.Locale.ROOT);
+		List<Object> ids = roots.stream().map(r -> r.get(idLabel)).distinct().toList();
 		Map<String, Map<Object, List<Object>>> children = new HashMap<>();
 		for (RelationalPersistentProperty property : entity) {
 			if (!property.isEntity() || property.isEmbedded()) {
@@ -139,9 +140,11 @@ public class AggregateBatch {
 			String childSql = "SELECT * FROM " + child.getTableName().getReference() + " WHERE " + mapped.idColumn() + " IN (:ids)"
 					+ (mapped.keyColumn().isBlank() ? "" : " ORDER BY " + mapped.idColumn() + ", " + mapped.keyColumn());
 			Map<Object, List<Object>> byParent = new HashMap<>();
+			Rows childRows = new Rows();
 			jdbc.query(childSql, Map.of("ids", ids), rs -> {
-				RowDocument row = document(rs);
-				byParent.computeIfAbsent(row.get(mapped.idColumn()), k -> new ArrayList<>()).add(read(child, row, null));
+				Map<String, Object> row = childRows.row(rs);
+				byParent.computeIfAbsent(row.get(mapped.idColumn().toLowerCase(java.util.Locale.ROOT)), k -> new ArrayList<>())
+					.add(read(child, row, null));
 			});
 			children.put(property.getName(), byParent);
 		}
@@ -149,7 +152,7 @@ public class AggregateBatch {
 		Map<String, Map<Object, List<Object>>> outer = loaded.get();
 		loaded.set(children);
 		try {
-			for (RowDocument root : roots) {
+			for (Map<String, Object> root : roots) {
 				aggregates.add(type.cast(read(entity, root, children)));
 			}
 		}
@@ -170,15 +173,15 @@ public class AggregateBatch {
 	 * converter. With {@code aims.aggregates.cross-check} (the test suite), every row is read both ways
 	 * and a difference fails the read.
 	 */
-	private Object read(RelationalPersistentEntity<?> entity, RowDocument row, Map<String, Map<Object, List<Object>>> children) {
+	private Object read(RelationalPersistentEntity<?> entity, Map<String, Object> row, Map<String, Map<Object, List<Object>>> children) {
 		JdbcConverter converter = children == null ? childReader : reader;
 		Optional<RowReader> fast = rowReaders.computeIfAbsent(entity.getType(), t -> RowReader.of(entity, context, converter));
 		if (fast.isEmpty()) {
-			return converter.readAndResolve(entity.getTypeInformation(), row, Identifier.empty());
+			return converter.readAndResolve(entity.getTypeInformation(), new RowDocument(row), Identifier.empty());
 		}
 		Object read = fast.get().read(row, children);
 		if (crossCheck) {
-			Object expected = converter.readAndResolve(entity.getTypeInformation(), row, Identifier.empty());
+			Object expected = converter.readAndResolve(entity.getTypeInformation(), new RowDocument(row), Identifier.empty());
 			String difference = SameFields.difference(expected, read, entity.getType().getSimpleName());
 			if (difference != null) {
 				throw new IllegalStateException("AggregateBatch read " + entity.getType().getSimpleName() + " unlike the converter: " + difference);
@@ -195,10 +198,11 @@ public class AggregateBatch {
 	 * others (maps, collections of simple values, nameless creator parameters) are read by the converter.
 	 */
 	private record RowReader(RelationalPersistentEntity<Object> entity, JdbcConverter converter, EntityInstantiator instantiator,
-			Map<String, Slot> byName, List<Slot> settable, List<RelationalPersistentProperty> collections) {
+			Map<String, Slot> byName, List<Slot> settable, List<Slot> collections, String idLabel) {
 
-		/** A property: its column and type, or the reader of its embedded value. */
-		record Slot(RelationalPersistentProperty property, String column, TypeInformation<?> type, RowReader embedded) {
+		/** A property: its field, column and type, or the reader of its embedded value. */
+		record Slot(RelationalPersistentProperty property, java.lang.reflect.Field field, String column, TypeInformation<?> type,
+				RowReader embedded) {
 		}
 
 		static Optional<RowReader> of(RelationalPersistentEntity<?> someEntity, JdbcMappingContext context, JdbcConverter converter) {
@@ -211,9 +215,11 @@ public class AggregateBatch {
 			RelationalPersistentEntity<Object> entity = (RelationalPersistentEntity<Object>) someEntity;
 			Map<String, Slot> byName = new HashMap<>();
 			List<Slot> settable = new ArrayList<>();
-			List<RelationalPersistentProperty> collections = new ArrayList<>();
+			List<Slot> collections = new ArrayList<>();
 			for (RelationalPersistentProperty property : entity) {
-				if (property.isMap() || property.getField() == null) {
+				// Fields are set directly (Spring Data's default field access), so they must be writable.
+				if (property.isMap() || property.getField() == null || !entity.isCreatorArgument(property)
+						&& (java.lang.reflect.Modifier.isFinal(property.getField().getModifiers()) || !property.getField().trySetAccessible())) {
 					return Optional.empty();
 				}
 				if (property.isEmbedded()) {
@@ -223,7 +229,7 @@ public class AggregateBatch {
 					if (embedded.isEmpty() || !embedded.get().collections().isEmpty()) {
 						return Optional.empty();
 					}
-					Slot slot = new Slot(property, null, property.getTypeInformation(), embedded.get());
+					Slot slot = new Slot(property, property.getField(), null, property.getTypeInformation(), embedded.get());
 					byName.put(property.getName(), slot);
 					settable.add(slot);
 					continue;
@@ -234,15 +240,14 @@ public class AggregateBatch {
 							|| !(Set.class.equals(property.getType()) || List.class.equals(property.getType()))) {
 						return Optional.empty();
 					}
-					collections.add(property);
+					collections.add(new Slot(property, property.getField(), null, property.getTypeInformation(), null));
 					continue;
 				}
-				if (property.isCollectionLike() || java.lang.reflect.Modifier.isFinal(property.getField().getModifiers())
-						&& !entity.isCreatorArgument(property)) {
+				if (property.isCollectionLike()) {
 					return Optional.empty();
 				}
-				Slot slot = new Slot(property, (prefix + property.getColumnName().getReference()).toLowerCase(java.util.Locale.ROOT),
-						property.getTypeInformation(), null);
+				Slot slot = new Slot(property, property.getField(),
+						(prefix + property.getColumnName().getReference()).toLowerCase(java.util.Locale.ROOT), property.getTypeInformation(), null);
 				byName.put(property.getName(), slot);
 				if (!entity.isCreatorArgument(property)) {
 					settable.add(slot);
@@ -256,11 +261,12 @@ public class AggregateBatch {
 					}
 				}
 			}
+			RelationalPersistentProperty id = entity.getIdProperty();
 			return Optional.of(new RowReader(entity, converter, converter.getEntityInstantiators().getInstantiatorFor(entity), byName, settable,
-					collections));
+					collections, id == null ? null : id.getColumnName().getReference().toLowerCase(java.util.Locale.ROOT)));
 		}
 
-		boolean allNull(RowDocument row) {
+		boolean allNull(Map<String, Object> row) {
 			for (Slot slot : byName.values()) {
 				if (slot.embedded() != null ? !slot.embedded().allNull(row) : row.get(slot.column()) != null) {
 					return false;
@@ -269,7 +275,7 @@ public class AggregateBatch {
 			return true;
 		}
 
-		Object read(RowDocument row, Map<String, Map<Object, List<Object>>> children) {
+		Object read(Map<String, Object> row, Map<String, Map<Object, List<Object>>> children) {
 			Object bean = instantiator.createInstance(entity, new ParameterValueProvider<RelationalPersistentProperty>() {
 				@Override
 				@SuppressWarnings("unchecked")
@@ -278,25 +284,29 @@ public class AggregateBatch {
 					return (T) value(slot, row);
 				}
 			});
-			PersistentPropertyAccessor<Object> accessor = entity.getPropertyAccessor(bean);
-			for (Slot slot : settable) {
-				Object value = value(slot, row);
-				if (value != null) {
-					accessor.setProperty(slot.property(), value);
+			try {
+				for (Slot slot : settable) {
+					Object value = value(slot, row);
+					if (value != null) {
+						slot.field().set(bean, value);
+					}
+				}
+				if (!collections.isEmpty()) {
+					Object id = row.get(idLabel);
+					for (Slot slot : collections) {
+						Map<Object, List<Object>> byParent = children == null ? null : children.get(slot.property().getName());
+						List<Object> found = byParent == null ? List.of() : byParent.getOrDefault(id, List.of());
+						slot.field().set(bean, Set.class.equals(slot.property().getType()) ? new HashSet<>(found) : new ArrayList<>(found));
+					}
 				}
 			}
-			if (!collections.isEmpty()) {
-				Object id = row.get(entity.getRequiredIdProperty().getColumnName().getReference().toLowerCase(java.util.Locale.ROOT));
-				for (RelationalPersistentProperty property : collections) {
-					Map<Object, List<Object>> byParent = children == null ? null : children.get(property.getName());
-					List<Object> found = byParent == null ? List.of() : byParent.getOrDefault(id, List.of());
-					accessor.setProperty(property, Set.class.equals(property.getType()) ? new HashSet<>(found) : new ArrayList<>(found));
-				}
+			catch (IllegalAccessException e) {
+				throw new IllegalStateException("cannot set a field of " + entity.getType().getName(), e);
 			}
-			return accessor.getBean();
+			return bean;
 		}
 
-		private Object value(Slot slot, RowDocument row) {
+		private Object value(Slot slot, Map<String, Object> row) {
 			if (slot.embedded() != null) {
 				// Embedded.Nullable: no value when every column of it is null; Embedded.Empty: always one.
 				return slot.property().shouldCreateEmptyEmbedded() || !slot.embedded().allNull(row) ? slot.embedded().read(row, null) : null;
@@ -317,15 +327,27 @@ public class AggregateBatch {
 		return aggregates.stream().map(a -> entity.getIdentifierAccessor(a).getRequiredIdentifier()).toList();
 	}
 
-	/** The row as Spring Data JDBC reads it: column label to driver value, arrays unwrapped. */
-	private static RowDocument document(ResultSet rs) throws SQLException {
-		ResultSetMetaData md = rs.getMetaData();
-		RowDocument document = new RowDocument(md.getColumnCount());
-		for (int i = 1; i <= md.getColumnCount(); i++) {
-			Object value = JdbcUtils.getResultSetValue(rs, i);
-			document.putIfAbsent(JdbcUtils.lookupColumnName(md, i).toLowerCase(java.util.Locale.ROOT),
-					value instanceof Array array ? array.getArray() : value);
+	/**
+	 * Rows of one result set as Spring Data JDBC reads them: lower-cased column label to driver value,
+	 * arrays unwrapped; the labels are looked up once per result set, not per row.
+	 */
+	private static final class Rows {
+
+		private String[] labels;
+
+		Map<String, Object> row(ResultSet rs) throws SQLException {
+			if (labels == null) {
+				ResultSetMetaData md = rs.getMetaData();
+				labels = new String[md.getColumnCount()];
+				for (int i = 1; i <= labels.length; i++) {
+					labels[i - 1] = JdbcUtils.lookupColumnName(md, i).toLowerCase(java.util.Locale.ROOT);
+				}
+			}
+			Map<String, Object> row = new HashMap<>(labels.length * 2);
+			for (int i = 1; i <= labels.length; i++) {
+				Object value = JdbcUtils.getResultSetValue(rs, i);
+				row.putIfAbsent(labels[i - 1], value instanceof Array array ? array.getArray() : value);
+			}
+			return row;
 		}
-		return document;
-	}
-}
+	}}
