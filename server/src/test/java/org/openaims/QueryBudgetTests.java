@@ -505,7 +505,8 @@ class QueryBudgetTests {
 		return operation.equals("/api/v1/ledger/checkpoints") ? "before" : "after";
 	}
 
-	private static boolean answersAList(JsonNode docs, JsonNode get) {
+	/** Whether an operation of the OpenAPI document answers a page ({@code items} and {@code next}) or an array. */
+	static boolean answersAList(JsonNode docs, JsonNode get) {
 		JsonNode ok = get.path("responses").path("200").path("content");
 		if (ok.isMissingNode() || ok.isEmpty()) {
 			return false;

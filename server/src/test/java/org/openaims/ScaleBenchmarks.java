@@ -66,7 +66,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code ./mvnw -pl server -am verify -Ppostgres,benchmark -Dtest=ScaleBenchmarks -Dsurefire.failIfNoSpecifiedTests=false -DskipITs}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "aims.test.context=scale",
-		"aims.ledger.auto-checkpoint=true", "spring.datasource.hikari.maximum-pool-size=8" })
+		"aims.ledger.auto-checkpoint=true", "spring.datasource.hikari.maximum-pool-size=8",
+		"aims.aggregates.cross-check=false" })
 @AutoConfigureMockMvc
 @Import(ScaleBenchmarks.Recording.class)
 class ScaleBenchmarks {
@@ -74,6 +75,13 @@ class ScaleBenchmarks {
 	static final int RUNS = 20;
 
 	static final AtomicLong STATEMENTS = new AtomicLong();
+
+	/** Every statement the requests' threads ran since it was last cleared, with its parameters as they were set. */
+	static final ConcurrentLinkedQueue<Ran> REQUEST_STATEMENTS = new ConcurrentLinkedQueue<>();
+
+	/** A statement a request ran: its SQL and the calls that set its parameters. */
+	record Ran(String sql, List<ParameterSetOperation> parameters) {
+	}
 
 	/** The last statement with LIMIT a request ran (its page query) and its parameters. */
 	static final AtomicReference<Object[]> PAGE_QUERY = new AtomicReference<>();
@@ -91,16 +99,16 @@ class ScaleBenchmarks {
 				@Override
 				public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queries) {
 					STATEMENTS.incrementAndGet();
+					boolean request = Thread.currentThread().getName().startsWith("http-nio");
 					for (QueryInfo q : queries) {
 						String sql = q.getQuery();
+						List<ParameterSetOperation> args = execInfo.isBatch() || q.getParametersList().isEmpty() ? List.of()
+								: q.getParametersList().get(0);
+						if (request && !execInfo.isBatch()) {
+							REQUEST_STATEMENTS.add(new Ran(sql, List.copyOf(args)));
+						}
 						if (sql.contains(" LIMIT ") && sql.contains("ORDER BY") && !execInfo.isBatch()) {
-							List<Object> args = new ArrayList<>();
-							if (!q.getParametersList().isEmpty()) {
-								for (ParameterSetOperation op : q.getParametersList().get(0)) {
-									args.add(op.getArgs());
-								}
-							}
-							PAGE_QUERY.set(new Object[] { sql, args, execInfo.getElapsedTime() });
+							PAGE_QUERY.set(new Object[] { sql, args.stream().map(ParameterSetOperation::getArgs).toList(), execInfo.getElapsedTime() });
 						}
 					}
 				}
@@ -155,8 +163,8 @@ class ScaleBenchmarks {
 		}
 		print("heap the JVM may use: %d MB", Runtime.getRuntime().maxMemory() / (1024 * 1024));
 
-		// -Dscale.only=lists,search,heatmap,exports,writes runs some parts only.
-		String only = System.getProperty("scale.only", "lists,search,heatmap,exports,writes");
+		// -Dscale.only=lists,profile,search,heatmap,exports,writes runs some parts only.
+		String only = System.getProperty("scale.only", "lists,profile,search,heatmap,exports,writes");
 		// Warm up: the JIT compiles the paths the measured requests take.
 		for (int i = 0; i < 100; i++) {
 			for (String uri : List.of("/api/v1/risks", "/api/v1/risks?sort=title", "/api/v1/ai-systems", "/api/v1/vendors",
@@ -166,6 +174,9 @@ class ScaleBenchmarks {
 		}
 		if (only.contains("lists")) {
 			lists(owner);
+		}
+		if (only.contains("profile")) {
+			profileAList();
 		}
 		if (only.contains("search")) {
 			search();
@@ -187,8 +198,10 @@ class ScaleBenchmarks {
 	}
 
 	private void lists(JdbcClient owner) throws Exception {
-		print("%-58s %5s %8s %8s %11s %8s %8s %11s %8s %8s %11s", "list (ms; sql = page statement in the request / raw)", "stmts",
-				"1st p50", "1st p95", "1st sql", "p50 p50", "p50 p95", "p50 sql", "deep p50", "deep p95", "deep sql");
+		print("%-58s %5s %8s %8s %11s %7s %6s %8s %8s %11s %7s %6s %8s %8s %11s %7s %6s", "list (ms; sql = page statement in request / raw; "
+				+ "all = all statements raw)", "stmts", "1st p50", "1st p95", "1st sql", "1st all", "ratio", "p50 p50", "p50 p95", "p50 sql",
+				"p50 all", "ratio", "deep p50", "deep p95", "deep sql", "deep all", "ratio");
+		floor();
 		Map<String, List<Sort>> sorts = new LinkedHashMap<>();
 		sorts.put("/api/v1/risks", List.of(new Sort("review", "review_date", "date"), new Sort("-review", "review_date", "date"),
 				new Sort("title", "title", "text"), new Sort("updated", "updated_at", "time")));
@@ -239,6 +252,93 @@ class ScaleBenchmarks {
 		for (String uri : filtered) {
 			measure(uri, uri, null);
 		}
+		everyOtherList(someSystem);
+	}
+
+	/** Where a list request's time goes: the risk register's first page, 300 times, request threads sampled. */
+	private void profileAList() throws Exception {
+		SampledProfile profile = SampledProfile.of(name -> name.startsWith("http-nio"), () -> {
+			for (int i = 0; i < 300; i++) {
+				get("/api/v1/risks");
+			}
+			return null;
+		});
+		print("where a risk register page's time goes, request threads:");
+		profile.lines().forEach(line -> print("  %s", line));
+	}
+
+	/** Paths of the lists measured (without their query). */
+	private final java.util.Set<String> measuredPaths = new java.util.TreeSet<>();
+
+	/** The fixed cost of a list request: an empty list, authentication, HTTP and JSON included. */
+	private void floor() throws Exception {
+		String empty = "/api/v1/gate-policies";
+		for (int i = 0; i < 300; i++) {
+			get(empty);
+		}
+		STATEMENTS.set(0);
+		JsonNode body = get(empty);
+		print("%-58s %5d %s  (%d rows: the floor of any list request)", "floor: " + empty, STATEMENTS.get(), timing(empty),
+				body.get("items").size());
+	}
+
+	/**
+	 * Every other list operation of the API (the OpenAPI document, as the statement-count test walks it),
+	 * the modules built later included: a path's record is the first of its parent list; a required
+	 * {@code aiSystem} or {@code framework} is a seeded one. Prints which it could not reach.
+	 */
+	private void everyOtherList(String someSystem) throws Exception {
+		JsonNode docs = get("/v3/api-docs");
+		List<String> unreached = new ArrayList<>();
+		int lists = 0;
+		for (var path : docs.get("paths").properties()) {
+			JsonNode op = path.getValue().get("get");
+			if (op == null || !QueryBudgetTests.answersAList(docs, op)) {
+				continue;
+			}
+			lists++;
+			String uri = path.getKey();
+			while (uri.contains("{")) {
+				int open = uri.indexOf('{');
+				String parent = uri.substring(0, open - 1);
+				JsonNode list = null;
+				try {
+					list = parent.contains("{") ? null : get(parent + "?limit=1");
+				}
+				catch (IllegalStateException notAList) {
+					// the parent path is not a list (or needs a parameter): the path is not reached
+				}
+				JsonNode first = list == null ? null : list.isArray() ? list.path(0) : list.path("items").path(0);
+				if (first == null || !first.has("id")) {
+					uri = null;
+					break;
+				}
+				uri = parent + "/" + first.get("id").asString() + uri.substring(uri.indexOf('}', open) + 1);
+			}
+			List<String> query = new ArrayList<>();
+			for (JsonNode parameter : op.path("parameters")) {
+				if (parameter.path("required").asBoolean(false) && "query".equals(parameter.path("in").asString(""))) {
+					switch (parameter.get("name").asString()) {
+						case "aiSystem" -> query.add("aiSystem=" + someSystem);
+						case "framework" -> query.add("framework=" + builtIn());
+						default -> uri = null;
+					}
+				}
+			}
+			if (uri == null) {
+				unreached.add(path.getKey());
+				continue;
+			}
+			if (!measuredPaths.contains(uri)) {
+				try {
+					measure(path.getKey(), query.isEmpty() ? uri : uri + "?" + String.join("&", query), null);
+				}
+				catch (IllegalStateException refused) {
+					unreached.add(path.getKey() + " (" + refused.getMessage().lines().findFirst().orElse("") + ")");
+				}
+			}
+		}
+		print("list operations in the API: %d; not reached (no record to name, or a required parameter): %s", lists, unreached);
 	}
 
 	private String builtInId;
@@ -267,6 +367,7 @@ class ScaleBenchmarks {
 	}
 
 	private void measure(String label, String uri, String deepCursor) throws Exception {
+		measuredPaths.add(uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri);
 		String sep = uri.contains("?") ? "&" : "?";
 		STATEMENTS.set(0);
 		JsonNode first = get(uri);
@@ -292,19 +393,26 @@ class ScaleBenchmarks {
 				deep == null ? Timing.NONE : deep);
 	}
 
-	/** Request p50 and p95; the page statement's time inside the request (p50, whole ms) and re-run raw (p50), ms. */
-	record Timing(double p50, double p95, double sql, double raw) {
+	/**
+	 * Request p50 and p95; the page statement's time inside the request (p50, whole ms) and re-run raw
+	 * (p50); and every statement of the request re-run raw in one transaction (p50), ms.
+	 */
+	record Timing(double p50, double p95, double sql, double raw, double all) {
 
-		static final String NONE = String.format("%8s %8s %11s", "—", "—", "—");
+		static final String NONE = String.format("%8s %8s %11s %7s %6s", "—", "—", "—", "—", "—");
 
 		@Override
 		public String toString() {
-			return String.format("%8.2f %8.2f %11s", p50, p95,
-					Double.isNaN(raw) ? "—" : String.format("%.0f/%.2f", Double.isNaN(sql) ? 0 : sql, raw));
+			return String.format("%8.2f %8.2f %11s %7.2f %6s", p50, p95,
+					Double.isNaN(raw) ? "—" : String.format("%.0f/%.2f", Double.isNaN(sql) ? 0 : sql, raw), all,
+					String.format("%.1f×", p50 / all));
 		}
 	}
 
-	/** p50 and p95 of the request (ms), and p50 of its page statement re-run over plain JDBC. */
+	/**
+	 * p50 and p95 of the request (ms); p50 of its page statement re-run over plain JDBC; p50 of all the
+	 * statements the request ran, re-run in the same order over plain JDBC in one transaction.
+	 */
 	private Timing timing(String uri) throws Exception {
 		for (int i = 0; i < 3; i++) {
 			get(uri);
@@ -322,10 +430,13 @@ class ScaleBenchmarks {
 			}
 		}
 		Object[] page = PAGE_QUERY.get();
+		REQUEST_STATEMENTS.clear();
+		get(uri);
+		List<Ran> statements = new ArrayList<>(REQUEST_STATEMENTS);
 		double raw = Double.NaN;
 		if (page != null) {
 			List<Double> rawTimes = new ArrayList<>();
-			try (Connection c = dataSource.getConnection()) {
+			try (Connection c = plain().getConnection()) {
 				for (int i = 0; i < RUNS + 3; i++) {
 					long t = System.nanoTime();
 					try (PreparedStatement ps = c.prepareStatement((String) page[0])) {
@@ -335,14 +446,7 @@ class ScaleBenchmarks {
 							Object[] args = (Object[]) a;
 							ps.setObject((Integer) args[0], args[1]);
 						}
-						try (ResultSet rs = ps.executeQuery()) {
-							int columns = rs.getMetaData().getColumnCount();
-							while (rs.next()) {
-								for (int col = 1; col <= columns; col++) {
-									rs.getObject(col);
-								}
-							}
-						}
+						readAll(ps.executeQuery());
 					}
 					if (i >= 3) {
 						rawTimes.add((System.nanoTime() - t) / 1e6);
@@ -351,7 +455,54 @@ class ScaleBenchmarks {
 			}
 			raw = percentile(rawTimes, 50);
 		}
-		return new Timing(percentile(times, 50), percentile(times, 95), percentile(inRequest, 50), raw);
+		return new Timing(percentile(times, 50), percentile(times, 95), percentile(inRequest, 50), raw, replay(statements));
+	}
+
+	/**
+	 * The statements of a request re-run raw: in order, on one pooled connection, in one transaction
+	 * (rolled back, so a write in them repeats nothing), parameters set by the same calls; p50 of 20 runs, ms.
+	 */
+	private double replay(List<Ran> statements) throws Exception {
+		List<Double> times = new ArrayList<>();
+		try (Connection c = plain().getConnection()) {
+			c.setAutoCommit(false);
+			for (int i = 0; i < RUNS + 3; i++) {
+				long t = System.nanoTime();
+				for (Ran r : statements) {
+					try (PreparedStatement ps = c.prepareStatement(r.sql())) {
+						for (ParameterSetOperation op : r.parameters()) {
+							op.getMethod().invoke(ps, op.getArgs());
+						}
+						if (ps.execute()) {
+							readAll(ps.getResultSet());
+						}
+					}
+				}
+				c.rollback();
+				if (i >= 3) {
+					times.add((System.nanoTime() - t) / 1e6);
+				}
+			}
+			c.setAutoCommit(true);
+		}
+		return percentile(times, 50);
+	}
+
+	private static void readAll(ResultSet results) throws Exception {
+		try (ResultSet rs = results) {
+			int columns = rs.getMetaData().getColumnCount();
+			while (rs.next()) {
+				for (int col = 1; col <= columns; col++) {
+					rs.getObject(col);
+				}
+			}
+		}
+	}
+
+	/** The application's connection pool without the statement recording around it. */
+	private DataSource plain() throws Exception {
+		return dataSource.isWrapperFor(com.zaxxer.hikari.HikariDataSource.class) ? dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class)
+				: dataSource;
 	}
 
 	// --- search, heat map, SoA -----------------------------------------------------------------------------
@@ -483,6 +634,18 @@ class ScaleBenchmarks {
 		Thread.sleep(2000);
 		print("vendor PUT from one client: p50 %.1f ms, p95 %.1f ms; %.1f SQL statements per write, ledger append included",
 				percentile(alone, 50), percentile(alone, 95), STATEMENTS.get() / 50.0);
+		// Where those milliseconds go: the request threads sampled over 200 more writes from one client.
+		SampledProfile profile = SampledProfile.of(name -> name.startsWith("http-nio"), () -> {
+			for (int i = 0; i < 200; i++) {
+				http.send(request("/api/v1/vendors/" + probe).PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("name",
+						"Vendor profiled " + i, "dueDiligenceStatus", "IN_PROGRESS")))).header("Content-Type", "application/json").build(),
+						HttpResponse.BodyHandlers.ofString());
+			}
+			return null;
+		});
+		print("where a vendor write's time goes, request threads:");
+		profile.lines().forEach(line -> print("  %s", line));
+		Thread.sleep(2000);
 		ledgerBefore = owner.sql("SELECT COUNT(*) FROM ledger_entries").query(Long.class).single();
 		ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
 		AtomicLong failures = new AtomicLong();
