@@ -1,5 +1,7 @@
 package org.openaims.common;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -7,12 +9,13 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.HashSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -40,10 +43,11 @@ import org.springframework.stereotype.Component;
 /**
  * Loads the aggregates of a page in a fixed number of statements: one for the roots and one per
  * collection they map, whatever the number of rows. Spring Data JDBC's {@code findAllById} runs one
- * statement per aggregate and collection instead (an N+1 that grows with the page). Aggregates are
- * read by the same converter as a repository's, so embedded values, enums and ids map alike; their
- * collections must be mapped with {@link MappedCollection#idColumn()} and hold entities without
- * collections of their own.
+ * statement per aggregate and collection instead (an N+1 that grows with the page). Rows are read by a
+ * {@link RowReader} resolved once per entity type, whose values the repository's converter converts, so
+ * embedded values, enums and ids map alike (types it cannot read stay with the converter); collections
+ * must be mapped with {@link MappedCollection#idColumn()} and hold entities without collections of their
+ * own.
  */
 @Component
 public class AggregateBatch {
@@ -124,7 +128,7 @@ public class AggregateBatch {
 		if (roots.isEmpty()) {
 			return List.of();
 		}
-		String idLabel = idColumn.toLowerCase(java.util.Locale.ROOT);
+		String idLabel = idColumn.toLowerCase(Locale.ROOT);
 		List<Object> ids = roots.stream().map(r -> r.get(idLabel)).distinct().toList();
 		Map<String, Map<Object, List<Object>>> children = new HashMap<>();
 		for (RelationalPersistentProperty property : entity) {
@@ -143,7 +147,7 @@ public class AggregateBatch {
 			Rows childRows = new Rows();
 			jdbc.query(childSql, Map.of("ids", ids), rs -> {
 				Map<String, Object> row = childRows.row(rs);
-				byParent.computeIfAbsent(row.get(mapped.idColumn().toLowerCase(java.util.Locale.ROOT)), k -> new ArrayList<>())
+				byParent.computeIfAbsent(row.get(mapped.idColumn().toLowerCase(Locale.ROOT)), k -> new ArrayList<>())
 					.add(read(child, row, null));
 			});
 			children.put(property.getName(), byParent);
@@ -201,7 +205,7 @@ public class AggregateBatch {
 			Map<String, Slot> byName, List<Slot> settable, List<Slot> collections, String idLabel) {
 
 		/** A property: its field, column and type, or the reader of its embedded value. */
-		record Slot(RelationalPersistentProperty property, java.lang.reflect.Field field, String column, TypeInformation<?> type,
+		record Slot(RelationalPersistentProperty property, Field field, String column, TypeInformation<?> type,
 				RowReader embedded) {
 		}
 
@@ -219,7 +223,7 @@ public class AggregateBatch {
 			for (RelationalPersistentProperty property : entity) {
 				// Fields are set directly (Spring Data's default field access), so they must be writable.
 				if (property.isMap() || property.getField() == null || !entity.isCreatorArgument(property)
-						&& (java.lang.reflect.Modifier.isFinal(property.getField().getModifiers()) || !property.getField().trySetAccessible())) {
+						&& (Modifier.isFinal(property.getField().getModifiers()) || !property.getField().trySetAccessible())) {
 					return Optional.empty();
 				}
 				if (property.isEmbedded()) {
@@ -247,7 +251,7 @@ public class AggregateBatch {
 					return Optional.empty();
 				}
 				Slot slot = new Slot(property, property.getField(),
-						(prefix + property.getColumnName().getReference()).toLowerCase(java.util.Locale.ROOT), property.getTypeInformation(), null);
+						(prefix + property.getColumnName().getReference()).toLowerCase(Locale.ROOT), property.getTypeInformation(), null);
 				byName.put(property.getName(), slot);
 				if (!entity.isCreatorArgument(property)) {
 					settable.add(slot);
@@ -263,7 +267,7 @@ public class AggregateBatch {
 			}
 			RelationalPersistentProperty id = entity.getIdProperty();
 			return Optional.of(new RowReader(entity, converter, converter.getEntityInstantiators().getInstantiatorFor(entity), byName, settable,
-					collections, id == null ? null : id.getColumnName().getReference().toLowerCase(java.util.Locale.ROOT)));
+					collections, id == null ? null : id.getColumnName().getReference().toLowerCase(Locale.ROOT)));
 		}
 
 		boolean allNull(Map<String, Object> row) {
@@ -340,7 +344,7 @@ public class AggregateBatch {
 				ResultSetMetaData md = rs.getMetaData();
 				labels = new String[md.getColumnCount()];
 				for (int i = 1; i <= labels.length; i++) {
-					labels[i - 1] = JdbcUtils.lookupColumnName(md, i).toLowerCase(java.util.Locale.ROOT);
+					labels[i - 1] = JdbcUtils.lookupColumnName(md, i).toLowerCase(Locale.ROOT);
 				}
 			}
 			Map<String, Object> row = new HashMap<>(labels.length * 2);
