@@ -1,10 +1,8 @@
 package org.openaims.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -12,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openaims.AimsTest;
 import org.openaims.Api;
+import org.openaims.PageForms;
 import org.openaims.TestUsers;
 import org.openaims.TestUsers.TestUser;
 import org.openaims.assurance.AssuranceFixture;
@@ -151,31 +150,14 @@ class AssurancePagesTests {
 	}
 
 	private MvcTestResult post(String uri, RequestPostProcessor as, String... fields) {
-		var request = mvc.post().uri(uri).with(as).with(csrf());
-		for (int i = 0; i < fields.length; i += 2) {
-			request.param(fields[i], fields[i + 1]);
-		}
-		MvcTestResult result = request.exchange();
-		if (result.getResponse().getStatus() != 403) {
-			assertThat(result).as(uri).hasStatus(HttpStatus.FOUND);
-		}
-		return result;
+		return new PageForms(mvc).post(uri, as, fields);
 	}
 
 	private static String flash(MvcTestResult result) {
-		Object error = result.getMvcResult().getFlashMap().get("flashError");
-		assertThat(error).as("the form's error").isNull();
-		return String.valueOf(result.getMvcResult().getFlashMap().get("flash"));
+		return PageForms.flash(result);
 	}
 
 	private String page(String uri, RequestPostProcessor as) {
-		MvcTestResult result = mvc.get().uri(uri).with(as).exchange();
-		assertThat(result).as(uri).hasStatusOk();
-		try {
-			return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-		}
-		catch (java.io.UnsupportedEncodingException e) {
-			throw new IllegalStateException(e);
-		}
+		return new PageForms(mvc).page(uri, as);
 	}
 }

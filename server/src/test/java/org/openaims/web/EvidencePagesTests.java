@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openaims.AimsTest;
+import org.openaims.PageForms;
 import org.openaims.TestUsers;
 import org.openaims.TestUsers.TestUser;
 import org.openaims.identity.Role;
@@ -123,13 +124,6 @@ class EvidencePagesTests {
 	}
 
 	private String page(String uri, RequestPostProcessor as) {
-		MvcTestResult result = mvc.get().uri(uri).with(as).exchange();
-		assertThat(result).as(uri).hasStatusOk();
-		try {
-			return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-		}
-		catch (java.io.UnsupportedEncodingException e) {
-			throw new IllegalStateException(e);
-		}
+		return new PageForms(mvc).page(uri, as);
 	}
 }

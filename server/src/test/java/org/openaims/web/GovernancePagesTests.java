@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openaims.AimsTest;
+import org.openaims.PageForms;
 import org.openaims.TestUsers;
 import org.openaims.TestUsers.TestUser;
 import org.openaims.identity.Role;
@@ -204,13 +205,6 @@ class GovernancePagesTests {
 	}
 
 	private String page(String uri, RequestPostProcessor as) {
-		MvcTestResult result = mvc.get().uri(uri).with(as).exchange();
-		assertThat(result).as(uri).hasStatusOk();
-		try {
-			return result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-		}
-		catch (java.io.UnsupportedEncodingException e) {
-			throw new IllegalStateException(e);
-		}
+		return new PageForms(mvc).page(uri, as);
 	}
 }

@@ -7,13 +7,13 @@ import static org.openaims.lifecycle.LifecycleFixture.report;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openaims.AimsTest;
 import org.openaims.Api;
+import org.openaims.PageForms;
 import org.openaims.TestUsers;
 import org.openaims.lifecycle.LifecycleFixture;
 import tools.jackson.databind.JsonNode;
@@ -138,17 +138,10 @@ class LifecyclePagesTests {
 	}
 
 	private String page(String uri, RequestPostProcessor as) {
-		MvcTestResult result = mvc.get().uri(uri).with(as).exchange();
-		assertThat(result).as(uri).hasStatusOk();
-		return body(result);
+		return new PageForms(mvc).page(uri, as);
 	}
 
 	private static String body(MvcTestResult result) {
-		try {
-			return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-		}
-		catch (java.io.UnsupportedEncodingException e) {
-			throw new IllegalStateException(e);
-		}
+		return PageForms.body(result);
 	}
 }
