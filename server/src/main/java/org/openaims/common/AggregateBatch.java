@@ -145,10 +145,11 @@ public class AggregateBatch {
 					+ (mapped.keyColumn().isBlank() ? "" : " ORDER BY " + mapped.idColumn() + ", " + mapped.keyColumn());
 			Map<Object, List<Object>> byParent = new HashMap<>();
 			Rows childRows = new Rows();
+			Optional<RowReader> childRowReader = rowReader(child, childReader);
+			String parentLabel = mapped.idColumn().toLowerCase(Locale.ROOT);
 			jdbc.query(childSql, Map.of("ids", ids), rs -> {
 				Map<String, Object> row = childRows.row(rs);
-				byParent.computeIfAbsent(row.get(mapped.idColumn().toLowerCase(Locale.ROOT)), k -> new ArrayList<>())
-					.add(read(child, row, null));
+				byParent.computeIfAbsent(row.get(parentLabel), k -> new ArrayList<>()).add(read(child, childRowReader, row, null));
 			});
 			children.put(property.getName(), byParent);
 		}
@@ -156,8 +157,9 @@ public class AggregateBatch {
 		Map<String, Map<Object, List<Object>>> outer = loaded.get();
 		loaded.set(children);
 		try {
+			Optional<RowReader> rootRowReader = rowReader(entity, reader);
 			for (Map<String, Object> root : roots) {
-				aggregates.add(type.cast(read(entity, root, children)));
+				aggregates.add(type.cast(read(entity, rootRowReader, root, children)));
 			}
 		}
 		finally {
@@ -177,9 +179,9 @@ public class AggregateBatch {
 	 * converter. With {@code aims.aggregates.cross-check} (the test suite), every row is read both ways
 	 * and a difference fails the read.
 	 */
-	private Object read(RelationalPersistentEntity<?> entity, Map<String, Object> row, Map<String, Map<Object, List<Object>>> children) {
+	private Object read(RelationalPersistentEntity<?> entity, Optional<RowReader> fast, Map<String, Object> row,
+			Map<String, Map<Object, List<Object>>> children) {
 		JdbcConverter converter = children == null ? childReader : reader;
-		Optional<RowReader> fast = rowReaders.computeIfAbsent(entity.getType(), t -> RowReader.of(entity, context, converter));
 		if (fast.isEmpty()) {
 			return converter.readAndResolve(entity.getTypeInformation(), new RowDocument(row), Identifier.empty());
 		}
@@ -322,8 +324,12 @@ public class AggregateBatch {
 
 	/** Whether the rows of an entity type are read by a {@link RowReader} (else by the converter). */
 	boolean readsRowsItself(Class<?> type) {
-		RelationalPersistentEntity<?> entity = context.getRequiredPersistentEntity(type);
-		return rowReaders.computeIfAbsent(type, t -> RowReader.of(entity, context, reader)).isPresent();
+		return rowReader(context.getRequiredPersistentEntity(type), reader).isPresent();
+	}
+
+	/** The type's row reader, resolved on first use (once per query, not per row). */
+	private Optional<RowReader> rowReader(RelationalPersistentEntity<?> entity, JdbcConverter converter) {
+		return rowReaders.computeIfAbsent(entity.getType(), t -> RowReader.of(entity, context, converter));
 	}
 
 	private <T> List<Object> ids(Class<T> type, List<T> aggregates) {

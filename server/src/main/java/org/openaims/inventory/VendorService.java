@@ -221,15 +221,15 @@ public class VendorService {
 
 	/** A name no other vendor has, whatever the letter case: one indexed statement, not every vendor read. */
 	private void requireUniqueName(String name, UUID self) {
-		for (VendorRef named : queries.named(name)) {
-			if (!named.id().equals(self)) {
-				throw new InvalidInputException("name", "another vendor is named '" + named.name() + "'");
-			}
-		}
+		queries.named(name).forEach(named -> refuseTaken(named, self));
 	}
 
+	/** The same check against the names of an import, read once per file. */
 	private static void requireUniqueName(String name, UUID self, Map<String, VendorRef> byLowerName) {
-		VendorRef named = byLowerName.get(name.strip().toLowerCase(Locale.ROOT));
+		refuseTaken(byLowerName.get(name.strip().toLowerCase(Locale.ROOT)), self);
+	}
+
+	private static void refuseTaken(VendorRef named, UUID self) {
 		if (named != null && !named.id().equals(self)) {
 			throw new InvalidInputException("name", "another vendor is named '" + named.name() + "'");
 		}
